@@ -1,0 +1,17 @@
+package io.clair.core.update;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Creates the updaters of one set (for example one Alpine updater per release and repository). The set name is
+ * what operators enable in configuration ({@code updaters.sets}). A factory may ask upstream which releases exist.
+ */
+public interface UpdaterFactory {
+
+    /** The set name, for example {@code alpine}. */
+    String name();
+
+    /** The updaters of this set; never null. */
+    List<Updater> create() throws IOException;
+}
