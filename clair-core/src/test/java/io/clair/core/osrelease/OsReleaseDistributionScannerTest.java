@@ -2,8 +2,6 @@ package io.clair.core.osrelease;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clair.core.index.Distribution;
 import io.clair.core.layer.Layer;
 import java.io.IOException;
@@ -18,7 +16,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The generic scanner against claircore's expected distributions, and the two os-release locations. */
 class OsReleaseDistributionScannerTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private final OsReleaseDistributionScanner scanner = new OsReleaseDistributionScanner();
 
     static Stream<Path> claircoreCases() throws IOException {
@@ -34,7 +31,7 @@ class OsReleaseDistributionScannerTest {
 
         List<Distribution> found = scanner.scan(RootfsFixtures.layer(root));
 
-        assertThat(found).containsExactly(fromClaircoreJson(files.get("Distribution")));
+        assertThat(found).containsExactly(ClaircoreJson.distribution(files.get("Distribution")));
     }
 
     @Test
@@ -65,12 +62,5 @@ class OsReleaseDistributionScannerTest {
     @Test
     void aLayerWithoutOsReleaseHasNoDistribution() throws IOException {
         assertThat(scanner.scan(RootfsFixtures.layer(RootfsFixtures.scratch("osrelease-none")))).isEmpty();
-    }
-
-    /** claircore's JSON field names; absent fields are empty. */
-    static Distribution fromClaircoreJson(String json) throws IOException {
-        Map<String, String> m = JSON.readValue(json, new TypeReference<Map<String, String>>() { });
-        return new Distribution(m.get("id"), m.get("did"), m.get("name"), m.get("version"),
-                m.get("version_code_name"), m.get("version_id"), m.get("arch"), m.get("cpe"), m.get("pretty_name"));
     }
 }
