@@ -52,7 +52,8 @@ public final class ReleaseFiles {
             if (text.isPresent()) {
                 OsRelease parsed = OsReleaseParser.parse(text.get());
                 if (!parsed.malformed().isEmpty()) {
-                    LOG.atWarn().addKeyValue("layer", layer.digest()).addKeyValue("path", path)
+                    // every distribution scanner reads this file: debug, or one bad line is logged a dozen times
+                    LOG.atDebug().addKeyValue("layer", layer.digest()).addKeyValue("path", path)
                             .addKeyValue("lines", parsed.malformed()).log("os-release: skipped malformed lines");
                 }
                 return Optional.of(parsed);

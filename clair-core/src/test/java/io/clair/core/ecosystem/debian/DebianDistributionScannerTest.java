@@ -63,8 +63,10 @@ class DebianDistributionScannerTest {
     @ParameterizedTest
     @ValueSource(strings = {"jessie", "wheezy"})
     void realLayersWhoseOsReleaseHasOnlyIdAndVersionId(String codename) throws IOException {
-        Path root = RootfsFixtures.extract(TestData.path("debian/layers/" + codename + ".tar.gz"), "debian-" + codename);
-        String number = RootfsFixtures.read(root.resolve("etc/os-release")).replaceAll("(?s).*VERSION_ID=\"(\\d+)\".*", "$1");
+        Path root = RootfsFixtures.extract(TestData.path("debian/layers/" + codename + ".tar.gz"),
+                "debian-" + codename);
+        String number = RootfsFixtures.read(root.resolve("etc/os-release"))
+                .replaceAll("(?s).*VERSION_ID=\"(\\d+)\".*", "$1");
 
         assertThat(scanner.scan(RootfsFixtures.layer(root)))
                 .containsExactly(DebianDistributions.release(number, codename));
@@ -78,7 +80,8 @@ class DebianDistributionScannerTest {
                 "VERSION_ID="));
         RootfsFixtures.copy(dir.resolve("debian_version"), root, "etc/debian_version");
 
-        assertThat(scanner.scan(RootfsFixtures.layer(root))).containsExactly(DebianDistributions.release("12", "bookworm"));
+        assertThat(scanner.scan(RootfsFixtures.layer(root)))
+                .containsExactly(DebianDistributions.release("12", "bookworm"));
     }
 
     @Test
@@ -89,7 +92,8 @@ class DebianDistributionScannerTest {
                 RootfsFixtures.read(TestData.path("debian/trixie-minbase/os-release")), "VERSION_ID=", "VERSION="));
         RootfsFixtures.write(root, "etc/debian_version", "trixie/sid\n");
 
-        assertThat(scanner.scan(RootfsFixtures.layer(root))).containsExactly(DebianDistributions.release("13", "trixie"));
+        assertThat(scanner.scan(RootfsFixtures.layer(root)))
+                .containsExactly(DebianDistributions.release("13", "trixie"));
     }
 
     @Test
@@ -114,6 +118,7 @@ class DebianDistributionScannerTest {
     }
 
     private static String withoutLines(String text, String... prefixes) {
-        return String.join("\n", text.lines().filter(l -> Stream.of(prefixes).noneMatch(l::startsWith)).toList()) + "\n";
+        List<String> kept = text.lines().filter(l -> Stream.of(prefixes).noneMatch(l::startsWith)).toList();
+        return String.join("\n", kept) + "\n";
     }
 }

@@ -16,7 +16,8 @@ class DpkgLayersTest {
     @ParameterizedTest
     @ValueSource(strings = {"jessie", "wheezy"})
     void realLayerEqualsDpkgQuery(String release) throws IOException {
-        Path root = RootfsFixtures.extract(TestData.path("debian/layers/" + release + ".tar.gz"), "dpkg-layer-" + release);
+        Path root = RootfsFixtures.extract(TestData.path("debian/layers/" + release + ".tar.gz"),
+                "dpkg-layer-" + release);
 
         List<Package> found = new DpkgPackageScanner().scan(RootfsFixtures.layer(root));
 

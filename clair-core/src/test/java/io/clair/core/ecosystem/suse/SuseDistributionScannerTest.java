@@ -29,7 +29,8 @@ class SuseDistributionScannerTest {
         Path root = RootfsFixtures.scratch("suse-leap");
         RootfsFixtures.write(root, "etc/os-release", osRelease);
 
-        assertThat(scanner.scan(RootfsFixtures.layer(root))).containsExactly(SuseDistributions.leap(versionId.group(1)));
+        assertThat(scanner.scan(RootfsFixtures.layer(root)))
+                .containsExactly(SuseDistributions.leap(versionId.group(1)));
     }
 
     @ParameterizedTest
@@ -63,7 +64,8 @@ class SuseDistributionScannerTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "etc/SuSE-release|'openSUSE 13.2 (x86_64)\nVERSION = 13.2\nCODENAME = Harlequin'",
-        "etc/os-release|'NAME=\"openSUSE Tumbleweed\"\nID=\"opensuse-tumbleweed\"\nCPE_NAME=\"cpe:/o:opensuse:tumbleweed:20231010\"'",
+        "etc/os-release|'NAME=\"openSUSE Tumbleweed\"\nID=\"opensuse-tumbleweed\"\n"
+                + "CPE_NAME=\"cpe:/o:opensuse:tumbleweed:20231010\"'",
     })
     void openSuseWithoutReleaseDataIsNotReported(String path, String content) throws IOException {
         Path root = RootfsFixtures.scratch("suse-none");
