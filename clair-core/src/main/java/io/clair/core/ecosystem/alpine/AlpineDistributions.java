@@ -5,6 +5,11 @@ import io.clair.core.index.Distribution;
 /**
  * The Alpine {@link Distribution} values shared by the distribution scanner and the secdb updater, which must agree
  * exactly for matching (the matcher compares {@code did}, {@code name} and {@code prettyName}).
+ *
+ * <p>The release goes in {@code version}, with {@code versionId} empty: that is what claircore's Alpine distribution
+ * scanner reports (its expected values in {@code alpine/testdata/<release>/want}). claircore's secdb updater fills
+ * {@code versionId} instead, which only works there because its matcher ignores both fields; here scanner and
+ * updater share this one value.
  */
 public final class AlpineDistributions {
     public static final String DID = "alpine";
@@ -27,6 +32,6 @@ public final class AlpineDistributions {
             r = parts[0] + "." + parts[1];
         }
         String pretty = r.equals("edge") ? NAME + " edge" : NAME + " v" + r;
-        return new Distribution("", DID, NAME, "", "", r, "", "", pretty);
+        return new Distribution("", DID, NAME, r, "", "", "", "", pretty);
     }
 }
