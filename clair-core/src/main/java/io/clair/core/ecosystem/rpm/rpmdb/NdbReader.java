@@ -71,7 +71,7 @@ public final class NdbReader {
             throw f.corrupt("unsupported version " + u32(head, 4));
         }
         if (f.size() % BLK_SIZE != 0) {
-            throw f.corrupt("size " + f.size() + " is not a whole number of blocks");
+            throw f.corrupt("truncated: size " + f.size() + " is not a whole number of 16-byte blocks");
         }
         long slotPages = u32(head, 12);
         if (slotPages == 0 || slotPages * PAGE_SIZE > f.size()) {
