@@ -1,5 +1,6 @@
 package io.clair.core.ecosystem.rpm.rpmdb;
 
+import io.clair.core.layer.Layer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -145,7 +146,7 @@ public final class RpmHeader {
     }
 
     /**
-     * The files this package owns, as layer paths (no leading {@code /}, see {@link io.clair.core.layer.Layer}), in
+     * The files this package owns, as layer paths (no leading {@code /}, see {@link Layer}), in
      * header order. Built from DIRNAMES/BASENAMES/DIRINDEXES, or from OLDFILENAMES in headers that predate
      * compressed file lists; empty for a package without files.
      */
@@ -154,7 +155,7 @@ public final class RpmHeader {
         if (base.isEmpty()) {
             List<String> out = new ArrayList<>();
             for (String f : strings(TAG_OLDFILENAMES)) {
-                out.add(io.clair.core.layer.Layer.normalize(f));
+                out.add(Layer.normalize(f));
             }
             return List.copyOf(out);
         }
@@ -168,7 +169,7 @@ public final class RpmHeader {
             if (idx[i] < 0 || idx[i] >= dirs.size()) {
                 throw fail("dirindex " + idx[i] + " outside the " + dirs.size() + " dirnames");
             }
-            out.add(io.clair.core.layer.Layer.normalize(dirs.get(idx[i]) + base.get(i)));
+            out.add(Layer.normalize(dirs.get(idx[i]) + base.get(i)));
         }
         return List.copyOf(out);
     }
@@ -215,11 +216,11 @@ public final class RpmHeader {
         if (off >= dataLength) {
             throw fail(what + ": offset " + off + " outside the " + dataLength + "-byte data store");
         }
+        // bytes per value; a string takes at least its NUL, so count bounds string arrays too
         int size = switch (type) {
             case TYPE_INT16 -> 2;
             case TYPE_INT32 -> 4;
             case TYPE_INT64 -> 8;
-            case TYPE_STRING, TYPE_STRING_ARRAY, TYPE_I18NSTRING -> 1; // at least the NUL of each string
             default -> 1;
         };
         if (off % size != 0) {
