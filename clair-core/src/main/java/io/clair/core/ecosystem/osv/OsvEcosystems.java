@@ -32,7 +32,24 @@ final class OsvEcosystems {
             "rubygems", "https://rubygems.org/gems/",
             "maven", "https://maven.apache.org/repository/");
 
+    /**
+     * osv.dev's spelling of ecosystems, by lowercase name. The export paths are case-sensitive, while Clair
+     * configurations write the allowlist in lowercase (claircore compares it lowercased), so both must work.
+     */
+    private static final Map<String, String> SPELLING = Map.ofEntries(
+            Map.entry("pypi", "PyPI"), Map.entry("go", "Go"), Map.entry("npm", "npm"), Map.entry("maven", "Maven"),
+            Map.entry("crates.io", "crates.io"), Map.entry("rubygems", "RubyGems"), Map.entry("nuget", "NuGet"),
+            Map.entry("packagist", "Packagist"), Map.entry("pub", "Pub"), Map.entry("hex", "Hex"),
+            Map.entry("hackage", "Hackage"), Map.entry("cran", "CRAN"), Map.entry("swifturl", "SwiftURL"),
+            Map.entry("bitnami", "Bitnami"));
+
     private OsvEcosystems() {
+    }
+
+    /** The ecosystem as osv.dev spells it ({@code pypi} gives {@code PyPI}); unknown names are kept as given. */
+    static String canonical(String ecosystem) {
+        String b = base(ecosystem);
+        return SPELLING.getOrDefault(b.toLowerCase(Locale.ROOT), b);
     }
 
     /** The ecosystem without a release suffix: {@code Debian:11} is {@code Debian}. */

@@ -8,8 +8,9 @@ import java.util.List;
  * {@code updaters.config.osv}); the keys are claircore's.
  *
  * @param url       root of the osv.dev exports, read as {@code <url><Ecosystem>/all.zip}; default {@value #DEFAULT_URL}
- * @param allowlist ecosystems to fetch, spelt as osv.dev does ({@code PyPI}, {@code Go}, {@code npm}, {@code Maven},
- *                  {@code crates.io}, {@code RubyGems}, the default). Ecosystems with a dedicated updater (Alpine,
+ * @param allowlist ecosystems to fetch, in osv.dev's spelling or lowercase as in Clair configurations ({@code PyPI}
+ *                  or {@code pypi}); default {@code PyPI, Go, npm, Maven, crates.io, RubyGems}. Ecosystems with a
+ *                  dedicated updater (Alpine,
  *                  Debian, Ubuntu, ...) or without container use (Linux, Android, OSS-Fuzz) are ignored, as in
  *                  claircore.
  */

@@ -45,7 +45,7 @@ public final class OsvUpdaterFactory implements UpdaterFactory {
         Set<String> seen = new LinkedHashSet<>();
         List<Updater> out = new ArrayList<>();
         for (String ecosystem : config.allowlist()) {
-            String e = OsvEcosystems.base(ecosystem);
+            String e = OsvEcosystems.canonical(ecosystem);
             if (OsvEcosystems.IGNORED.contains(e.toLowerCase(Locale.ROOT))) {
                 log.atWarn().addKeyValue("ecosystem", e).log("ecosystem has a dedicated updater or no use; ignored");
                 continue;

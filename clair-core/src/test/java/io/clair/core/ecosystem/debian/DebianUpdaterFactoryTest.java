@@ -86,6 +86,18 @@ class DebianUpdaterFactoryTest {
     }
 
     @Test
+    void clairKeysAreAcceptedAndRetiredOvalKeysRejected() {
+        PluginContext ok = new PluginContext(HttpClient.newHttpClient(), Clock.systemUTC(), tmp,
+                Map.of("debian", Map.of("mirror_url", "https://deb.debian.org/", "json_url", "https://m.example/json")));
+        assertThat(((DebianTrackerUpdater) new DebianUpdaterFactory(ok).create().get(0)).uri())
+                .hasToString("https://m.example/json");
+        PluginContext retired = new PluginContext(HttpClient.newHttpClient(), Clock.systemUTC(), tmp,
+                Map.of("debian", Map.of("dists_url", "https://deb.debian.org/debian/dists/")));
+        assertThatThrownBy(() -> new DebianUpdaterFactory(retired)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("dists_url");
+    }
+
+    @Test
     void defaultsToTheRealTracker() {
         PluginContext ctx = new PluginContext(HttpClient.newHttpClient(), Clock.systemUTC(), tmp, Map.of());
         DebianTrackerUpdater u = (DebianTrackerUpdater) new DebianUpdaterFactory(ctx).create().get(0);

@@ -92,6 +92,14 @@ class OsvUpdaterFactoryTest {
     }
 
     @Test
+    void lowercaseAllowlistsFromClairConfigurationsWork() {
+        List<Updater> updaters = create(Map.of("allowlist", List.of("pypi", "rubygems", "crates.io")));
+        assertThat(updaters).extracting(u -> ((OsvUpdater) u).uri().getPath())
+                .containsExactly("/PyPI/all.zip", "/RubyGems/all.zip", "/crates.io/all.zip");
+        assertThat(updaters).extracting(Updater::name).containsExactly("osv/pypi", "osv/rubygems", "osv/crates.io");
+    }
+
+    @Test
     void aMissingArchiveIsAnError() {
         Updater npm = create(Map.of("url", server.uri("/").toString(), "allowlist", List.of("npm"))).get(0);
         URI uri = server.uri("/npm/all.zip");
