@@ -1,0 +1,62 @@
+package io.clair.core.ecosystem.osv;
+
+import io.clair.core.plugin.PluginContext;
+import io.clair.core.update.HttpSource;
+import io.clair.core.update.Updater;
+import io.clair.core.update.UpdaterFactory;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code osv} updater set: one {@link OsvUpdater} per allowed ecosystem (see {@link OsvUpdaterConfig}). The set
+ * comes from configuration, so this factory makes no request of its own.
+ */
+public final class OsvUpdaterFactory implements UpdaterFactory {
+    private static final Logger log = LoggerFactory.getLogger(OsvUpdaterFactory.class);
+    public static final String NAME = "osv";
+
+    private final OsvUpdaterConfig config;
+    private final HttpSource source;
+    private final Clock clock;
+
+    public OsvUpdaterFactory(PluginContext ctx) {
+        this.config = ctx.config(NAME, OsvUpdaterConfig.class);
+        this.source = new HttpSource(ctx, NAME);
+        this.clock = ctx.clock();
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<Updater> create() {
+        URI base = URI.create(config.url());
+        Set<String> seen = new LinkedHashSet<>();
+        List<Updater> out = new ArrayList<>();
+        for (String ecosystem : config.allowlist()) {
+            String e = OsvEcosystems.canonical(ecosystem);
+            if (OsvEcosystems.IGNORED.contains(e.toLowerCase(Locale.ROOT))) {
+                log.atWarn().addKeyValue("ecosystem", e).log("ecosystem has a dedicated updater or no use; ignored");
+                continue;
+            }
+            if (!seen.add(e.toLowerCase(Locale.ROOT))) {
+                continue;
+            }
+            // The ecosystem is one path segment; some names hold spaces ("GitHub Actions").
+            String segment = URLEncoder.encode(e, StandardCharsets.UTF_8).replace("+", "%20");
+            out.add(new OsvUpdater(e, base.resolve(segment + "/all.zip"), source, clock));
+        }
+        return out;
+    }
+}
