@@ -1,0 +1,19 @@
+package io.clair.core.ecosystem.alpine;
+
+import io.clair.core.plugin.ClairPlugin;
+import io.clair.core.plugin.PluginContext;
+import io.clair.core.update.UpdaterFactory;
+import java.util.List;
+
+/** Alpine Linux: the secdb updaters. */
+public final class AlpinePlugin implements ClairPlugin {
+    @Override
+    public String name() {
+        return "alpine";
+    }
+
+    @Override
+    public List<UpdaterFactory> updaterFactories(PluginContext ctx) {
+        return List.of(new AlpineUpdaterFactory(ctx));
+    }
+}

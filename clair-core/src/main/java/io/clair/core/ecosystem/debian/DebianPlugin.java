@@ -1,0 +1,19 @@
+package io.clair.core.ecosystem.debian;
+
+import io.clair.core.plugin.ClairPlugin;
+import io.clair.core.plugin.PluginContext;
+import io.clair.core.update.UpdaterFactory;
+import java.util.List;
+
+/** Debian: the security-tracker updater. */
+public final class DebianPlugin implements ClairPlugin {
+    @Override
+    public String name() {
+        return "debian";
+    }
+
+    @Override
+    public List<UpdaterFactory> updaterFactories(PluginContext ctx) {
+        return List.of(new DebianUpdaterFactory(ctx));
+    }
+}

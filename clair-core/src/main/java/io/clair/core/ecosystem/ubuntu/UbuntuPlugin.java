@@ -1,0 +1,19 @@
+package io.clair.core.ecosystem.ubuntu;
+
+import io.clair.core.plugin.ClairPlugin;
+import io.clair.core.plugin.PluginContext;
+import io.clair.core.update.UpdaterFactory;
+import java.util.List;
+
+/** Ubuntu: the OVAL updaters. */
+public final class UbuntuPlugin implements ClairPlugin {
+    @Override
+    public String name() {
+        return "ubuntu";
+    }
+
+    @Override
+    public List<UpdaterFactory> updaterFactories(PluginContext ctx) {
+        return List.of(new UbuntuUpdaterFactory(ctx));
+    }
+}
