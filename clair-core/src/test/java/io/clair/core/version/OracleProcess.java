@@ -74,7 +74,8 @@ public final class OracleProcess {
             if (p.exitValue() != 0) {
                 fail("oracle: " + String.join(" ", command) + " exited " + p.exitValue());
             }
-            if (out.size() != input.size()) {
+            // a tool that reads its own input file (the apk chroot) gets no standard input; its caller counts lines
+            if (!input.isEmpty() && out.size() != input.size()) {
                 fail("oracle: " + command.get(0) + " answered " + out.size() + " lines for " + input.size() + " inputs");
             }
             return out;
