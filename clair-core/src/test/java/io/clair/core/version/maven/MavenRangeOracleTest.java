@@ -66,7 +66,10 @@ class MavenRangeOracleTest {
         for (VectorFile.Line l : VectorFile.lines("versions/maven/cases.tsv")) {
             String[] f = l.text().split("\t");
             for (String v : new String[] {f[0], f[2]}) {
-                if (!v.isBlank() && v.chars().noneMatch(c -> c == ',' || c == '[' || c == ']' || c == '(' || c == ')')) {
+                // non-ASCII digits (a Maven 4 vector) make Maven's own DefaultArtifactVersion throw
+                // NumberFormatException inside createFromVersionSpec: no answer to compare with
+                if (!v.isBlank() && v.chars().allMatch(c -> c < 128)
+                        && v.chars().noneMatch(c -> c == ',' || c == '[' || c == ']' || c == '(' || c == ')')) {
                     out.add(v);
                 }
             }

@@ -35,7 +35,7 @@ class SemVerOracleTest {
             const rl = require('readline').createInterface({ input: process.stdin, terminal: false });
             const out = [];
             rl.on('line', (line) => {
-              const f = line.split('\\t');
+              const f = JSON.parse(line);
               if (f[0] === 'C') {
                 let a, b;
                 try { a = new semver.SemVer(f[1]); b = new semver.SemVer(f[2]); } catch (e) { out.push('invalid'); return; }
@@ -60,9 +60,10 @@ class SemVerOracleTest {
                 List.of("v", "=", " ", "V"));
         List<String[]> pairs = mutator.pairs(pool, PAIRS);
         List<String> input = new ArrayList<>();
-        pairs.forEach(p -> input.add("C\t" + p[0] + "\t" + p[1]));
+        // one JSON array per line: fixture ranges contain tabs
+        pairs.forEach(p -> input.add(json(List.of("C", p[0], p[1]))));
         List<String[]> rangeChecks = rangeChecks(pool, mutator);
-        rangeChecks.forEach(r -> input.add("R\t" + r[0] + "\t" + r[1] + "\t" + r[2]));
+        rangeChecks.forEach(r -> input.add(json(List.of("R", r[0], r[1], r[2]))));
 
         Path script = OracleProcess.script("semver-oracle.js", SCRIPT);
         List<String> theirs = OracleProcess.run(List.of("node", script.toString(), module.toString()), input, 600);
@@ -80,6 +81,14 @@ class SemVerOracleTest {
             r.check("range \"" + c[0] + "\" includePrerelease=" + c[2], c[1], ourRange(c), theirs.get(pairs.size() + i));
         }
         r.assertAgreement(10_000);
+    }
+
+    private static String json(List<String> fields) {
+        try {
+            return new ObjectMapper().writeValueAsString(fields);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String ours(String a, String b) {
