@@ -62,9 +62,9 @@ class ApkOracleTest {
                 .map(t -> t.startsWith("!") ? t.substring(1) : t).filter(t -> !t.isEmpty()).forEach(versions::add);
         Files.writeString(root.resolve("versions.txt"), String.join("\n", versions) + "\n");
         // apk version -c exits with the number of invalid versions, and xargs stops at an exit status of 255:
-        // so each batch runs under sh and the status is dropped
+        // so each batch runs under sh and the status is dropped; "--" because some versions start with "-"
         Files.writeString(root.resolve("valid.sh"),
-                "xargs -n 100 sh -c 'apk version -c \"$@\"; true' sh < /versions.txt\n");
+                "xargs -n 100 sh -c 'apk version -c -- \"$@\"; true' sh < /versions.txt\n");
         Set<String> invalid = new LinkedHashSet<>(OracleProcess.run(
                 List.of("chroot", root.toString(), "/bin/sh", "/valid.sh"), List.of(), 600));
         Differential v = new Differential("apk validity", SEED);
