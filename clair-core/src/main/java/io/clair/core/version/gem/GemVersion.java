@@ -64,9 +64,9 @@ public record GemVersion(String text) implements Comparable<GemVersion> {
         return out;
     }
 
-    /** A letter anywhere makes a pre-release. */
+    /** A letter anywhere makes a pre-release; so does a hyphen, which reads as {@code .pre.}. */
     public boolean isPrerelease() {
-        return text.chars().anyMatch(Character::isLetter);
+        return text.chars().anyMatch(c -> Character.isLetter(c) || c == '-');
     }
 
     /** Trailing zeros dropped from the numeric part and from the whole, as {@code canonical_segments}. */
