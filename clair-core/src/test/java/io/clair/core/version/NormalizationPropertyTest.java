@@ -2,7 +2,6 @@ package io.clair.core.version;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.clair.core.version.pep440.OsvVersions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

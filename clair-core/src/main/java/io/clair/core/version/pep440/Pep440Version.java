@@ -225,11 +225,6 @@ public final class Pep440Version implements Comparable<Pep440Version> {
         return new Pep440Version(epoch, release, preLabel, preNumber, null, null, null);
     }
 
-    /** The same version with no pre- or dev-release and no local label. */
-    Pep440Version withoutPreAndDev() {
-        return new Pep440Version(epoch, release, null, 0, post, null, null);
-    }
-
     @Override
     public int compareTo(Pep440Version o) {
         int c = Long.compare(epoch, o.epoch);

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.clair.core.version.pep440.OsvVersions;
+import io.clair.core.version.OsvVersions;
+import io.clair.core.version.pep440.Pep440Version;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -31,7 +33,7 @@ class OsvRangeTest {
      * {@code introduced} versions 3.2 and 4.2, which sort below them in PEP 440 (packaging agrees). They must come out
      * not affected; every other listed version must come out affected.
      */
-    static final java.util.Set<String> LISTED_BELOW_RANGE = java.util.Set.of(
+    static final Set<String> LISTED_BELOW_RANGE = Set.of(
             "PYSEC-2023-61 3.2a1", "PYSEC-2023-61 3.2b1", "PYSEC-2023-61 3.2rc1",
             "PYSEC-2023-61 4.2a1", "PYSEC-2023-61 4.2b1", "PYSEC-2023-61 4.2rc1");
 
@@ -53,7 +55,7 @@ class OsvRangeTest {
                 tests.add(DynamicTest.dynamicTest("osv/PyPI-all.zip " + rec.path("id").asText() + " "
                         + a.path("package").path("name").asText() + " (" + a.path("versions").size() + " versions)", () -> {
                             for (JsonNode v : a.path("versions")) {
-                                if (!io.clair.core.version.pep440.Pep440Version.isValid(v.asText())) {
+                                if (!Pep440Version.isValid(v.asText())) {
                                     continue;
                                 }
                                 boolean listedBelow = LISTED_BELOW_RANGE.contains(rec.path("id").asText() + " " + v.asText());

@@ -2,6 +2,7 @@ package io.clair.core.version.pep440;
 
 import io.clair.core.version.Differential;
 import io.clair.core.version.OracleProcess;
+import io.clair.core.version.OsvVersions;
 import io.clair.core.version.VersionMutator;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -8,7 +8,7 @@ import io.clair.core.testing.TestData;
 import io.clair.core.version.Differential;
 import io.clair.core.version.OracleProcess;
 import io.clair.core.version.VersionMutator;
-import io.clair.core.version.pep440.OsvVersions;
+import io.clair.core.version.OsvVersions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.clair.core.version.pep440;
+package io.clair.core.version;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
