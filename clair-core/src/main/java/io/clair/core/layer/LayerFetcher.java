@@ -90,10 +90,14 @@ public final class LayerFetcher {
             Path spool = dir.resolve("layer.tar");
             TarIndexer indexer = new TarIndexer(d, options);
             try (FileChannel out = FileChannel.open(spool, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                 InputStream decompressed = openDecompressor(d, c, raw)) {
-                reader = new SpoolingReader(decompressed, out, d, c.label(), options.maxDecompressedBytes(), temp);
+                 InputStream decompressed = openDecompressor(d, c, raw);
+                 SpoolWriter writer = new SpoolWriter(out, SpoolingReader.BUFFER, "layer-spool-" + d.hex()
+                         .substring(0, 12))) {
+                reader = new SpoolingReader(decompressed, writer, d, c.label(), options.maxDecompressedBytes(),
+                        temp);
                 indexer.run(reader);
                 reader.drain();
+                reader.finish();
                 digesting.drain();
             }
             digesting.reportEnd();
@@ -175,8 +179,8 @@ public final class LayerFetcher {
             source = "Content-Type " + contentType;
         }
         if (declared != null && declared != Compression.NONE) {
-            throw new LayerException(d, "truncated or corrupt " + declared.label() + " stream: " + source
-                    + " declares " + declared.label() + " but the blob does not start with its magic bytes");
+            throw new LayerException(d, "not a " + declared.label() + " stream: " + source + " declares "
+                    + declared.label() + " but the blob does not start with its magic bytes");
         }
         return Compression.NONE;
     }

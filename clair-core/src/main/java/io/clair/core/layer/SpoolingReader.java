@@ -4,8 +4,6 @@ import io.clair.core.manifest.Digest;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 
 /**
  * The decompressed tar as the indexer reads it. Every byte that comes out of the decompressor is written to the
@@ -14,17 +12,19 @@ import java.nio.channels.FileChannel;
  * skipped here without copying it anywhere but the spool.
  *
  * <p>Enforces the decompressed-size limit and takes the spool's bytes from the temp budget as they are written.
+ * The writing itself happens on the {@link SpoolWriter}'s thread.
  */
 final class SpoolingReader {
-    private static final int BUFFER = 256 * 1024;
+    static final int BUFFER = 256 * 1024;
 
     private final InputStream in;
-    private final FileChannel spool;
+    private final SpoolWriter spool;
     private final Digest layer;
     private final String compression;
     private final long maxBytes;
     private final TempArea temp;
-    private final byte[] buf = new byte[BUFFER];
+    private SpoolWriter.Chunk current;
+    private byte[] buf = new byte[0];
     private int pos;
     private int limit;
     private long consumed;
@@ -32,7 +32,7 @@ final class SpoolingReader {
     private long reserved;
     private boolean eof;
 
-    SpoolingReader(InputStream decompressed, FileChannel spool, Digest layer, String compression, long maxBytes,
+    SpoolingReader(InputStream decompressed, SpoolWriter spool, Digest layer, String compression, long maxBytes,
                    TempArea temp) {
         this.in = decompressed;
         this.spool = spool;
@@ -100,9 +100,12 @@ final class SpoolingReader {
      */
     long drain() throws IOException {
         long before = produced;
-        pos = limit;
+        spool.release(current);
+        current = null;
+        buf = new byte[64 * 1024];
+        pos = limit = 0;
         while (!eof) {
-            int n = decompress();
+            int n = decompress(buf);
             if (n < 0) {
                 eof = true;
             } else {
@@ -112,39 +115,60 @@ final class SpoolingReader {
         return produced - before;
     }
 
+    /** Waits for the spool file to be complete. */
+    void finish() throws IOException {
+        spool.release(current);
+        current = null;
+        spool.finish();
+    }
+
     private boolean fill() throws IOException {
         if (eof) {
             return false;
         }
-        int n;
-        do {
-            n = decompress();
-        } while (n == 0);
-        if (n < 0) {
-            eof = true;
+        spool.release(current);
+        current = null;
+        pos = limit = 0;
+        SpoolWriter.Chunk c = spool.take();
+        // fill the whole buffer: fewer, larger writes, and fewer trips through here
+        int n = 0;
+        while (n < c.data.length) {
+            int k = decompress(c.data, n);
+            if (k < 0) {
+                eof = true;
+                break;
+            }
+            n += k;
+        }
+        if (n == 0) {
+            spool.release(c);
+            spool.release(c); // never queued: drop the writer's hold too
             return false;
         }
         account(n);
         temp.reserve(layer, n);
         reserved += n;
-        ByteBuffer bb = ByteBuffer.wrap(buf, 0, n);
-        while (bb.hasRemaining()) {
-            spool.write(bb);
-        }
-        pos = 0;
+        c.length = n;
+        spool.write(c);
+        current = c;
+        buf = c.data;
         limit = n;
         return true;
     }
 
-    private int decompress() throws IOException {
+    private int decompress(byte[] into) throws IOException {
+        return decompress(into, 0);
+    }
+
+    private int decompress(byte[] into, int off) throws IOException {
         try {
-            return in.read(buf, 0, buf.length);
+            return in.read(into, off, into.length - off);
         } catch (TransportException | LayerException e) {
             throw e;
         } catch (IOException e) {
             String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             String what = compression.equals("none") ? "stream" : compression + " stream";
-            throw new LayerException(layer, "truncated or corrupt " + what + " after " + produced
+            throw new LayerException(layer, "truncated or corrupt " + what + " after " + (produced + off)
                     + " decompressed bytes: " + why, e);
         }
     }
