@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The raw (compressed) blob as it arrives: hashes every byte for the digest check, counts them and reports
- * progress. It reads through whatever the decompressor asks for, so hashing costs no extra pass.
+ * progress. Read by {@link ReadAheadInputStream}'s thread, so hashing runs beside decompression, not before it.
  */
 final class DigestingInputStream extends FilterInputStream {
     private static final Logger LOG = LoggerFactory.getLogger(DigestingInputStream.class);
@@ -72,21 +72,11 @@ final class DigestingInputStream extends FilterInputStream {
         return false;
     }
 
-    /** Reads the rest of the blob so the digest covers all of it (a decompressor may stop before the end). */
-    long drain() throws IOException {
-        long before = count;
-        byte[] buf = new byte[64 * 1024];
-        while (read(buf, 0, buf.length) >= 0) {
-            // hashed and counted by read
-        }
-        return count - before;
-    }
-
     long count() {
         return count;
     }
 
-    /** The digest of everything read so far; call once, after {@link #drain()}. */
+    /** The digest of everything read so far; call once, after the stream was read to its end. */
     Digest computed() {
         return new Digest(layer.algorithm(), HexFormat.of().formatHex(md.digest()));
     }

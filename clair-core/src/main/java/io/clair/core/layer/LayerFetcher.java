@@ -75,6 +75,7 @@ public final class LayerFetcher {
         long start = System.nanoTime();
         Path dir = null;
         InputStream body = null;
+        ReadAheadInputStream ahead = null;
         SpoolingReader reader = null;
         boolean ok = false;
         try {
@@ -82,7 +83,9 @@ public final class LayerFetcher {
             body = src.body();
             safely(() -> listener.started(d, stripQuery(src.uri()), src.length()));
             DigestingInputStream digesting = new DigestingInputStream(body, d, listener, src.length());
-            PushbackInputStream raw = new PushbackInputStream(digesting, 4);
+            // three threads: this one decompresses and indexes, one reads and hashes, one writes the spool
+            ahead = new ReadAheadInputStream(digesting, "layer-read-" + d.hex().substring(0, 12));
+            PushbackInputStream raw = new PushbackInputStream(ahead, 4);
             byte[] head = raw.readNBytes(4);
             raw.unread(head);
             Compression c = decide(d, layer.mediaType(), src.contentType(), head);
@@ -98,7 +101,7 @@ public final class LayerFetcher {
                 indexer.run(reader);
                 reader.drain();
                 reader.finish();
-                digesting.drain();
+                ahead.drain(); // the digest must cover bytes the decompressor did not need
             }
             digesting.reportEnd();
             Digest got = digesting.computed();
@@ -127,8 +130,11 @@ public final class LayerFetcher {
         } catch (IOException e) {
             throw failed(new LayerException(d, "fetch failed: " + e, e));
         } finally {
+            if (ahead != null) {
+                ahead.close(); // stops the reading thread first: it is the only one touching the body
+            }
+            closeQuietly(body); // aborts a download still running
             if (!ok) {
-                closeQuietly(body); // aborts a download still running
                 TempArea.deleteTree(dir);
                 if (reader != null) {
                     temp.release(reader.reserved());
