@@ -82,9 +82,11 @@ public final class LayerFetcher {
         InputStream body = null;
         ReadAheadInputStream ahead = null;
         SpoolingReader reader = null;
+        String from = HttpDownloader.show(layer.uri());
         boolean ok = false;
         try {
             Source src = open(layer);
+            from = HttpDownloader.show(src.uri()); // where the bytes came from, after redirects
             body = src.body();
             safely(() -> listener.started(d, stripQuery(src.uri()), src.length()));
             DigestingInputStream digesting = new DigestingInputStream(body, d, listener, src.length());
@@ -112,12 +114,12 @@ public final class LayerFetcher {
             Digest got = digesting.computed();
             if (!got.equals(d)) {
                 throw new LayerException(d, "digest mismatch: expected " + d + " got " + got + " ("
-                        + digesting.count() + " bytes from " + HttpDownloader.show(src.uri()) + ")");
+                        + digesting.count() + " bytes from " + from + ")");
             }
             TarLayer result = new TarLayer(d, dir, spool, reader.produced(), indexer.index(),
                     indexer.whiteouts(), temp, reader.reserved());
             long nanos = System.nanoTime() - start;
-            LOG.atInfo().addKeyValue("layer", d).addKeyValue("uri", HttpDownloader.show(src.uri()))
+            LOG.atInfo().addKeyValue("layer", d).addKeyValue("uri", from)
                     .addKeyValue("compression", c.label()).addKeyValue("compressed_bytes", digesting.count())
                     .addKeyValue("tar_bytes", reader.produced()).addKeyValue("entries", indexer.entries())
                     .addKeyValue("whiteouts", indexer.whiteouts().size()).addKeyValue("ms", nanos / 1_000_000)
@@ -129,7 +131,7 @@ public final class LayerFetcher {
             ok = true; // the layer owns the folder and the reserved bytes now
             return result;
         } catch (SpoolingReader.TransportException e) {
-            throw failed(new LayerException(d, e.getMessage(), e));
+            throw failed(new LayerException(d, e.getMessage() + " (" + from + ")", e));
         } catch (LayerException e) {
             throw failed(e);
         } catch (IOException e) {
