@@ -103,6 +103,42 @@ class TarLayerTest {
     }
 
     @Test
+    void concurrentLocalFileCallsShareOneCopy() throws Exception {
+        try (TarLayer layer = fetch(ALPINE)) {
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<Path>> paths = new ArrayList<>();
+                for (int i = 0; i < 16; i++) {
+                    String name = i % 2 == 0 ? "bin/sh" : "bin/busybox";
+                    paths.add(pool.submit(() -> layer.localFile(name)));
+                }
+                Path first = paths.get(0).get();
+                for (Future<Path> f : paths) {
+                    assertThat(f.get()).isEqualTo(first);
+                }
+                assertThat(Files.readAllBytes(first)).isEqualTo(TarOracle.extract(ALPINE, "./bin/busybox"));
+            } finally {
+                pool.shutdown();
+            }
+        }
+    }
+
+    @Test
+    void archiveWithoutEndMarkerIsAcceptedWhenNoEntryIsCut() throws IOException {
+        byte[] tar = TestArchives.tar(TestArchives.file("etc/a", "a"), TestArchives.file("etc/b", "b"));
+        int end = tar.length;
+        while (end >= 512 && java.util.Arrays.equals(tar, end - 512, end, new byte[512], 0, 512)) {
+            end -= 512; // drop the end-of-archive zero blocks and the padding after them
+        }
+        assertThat(end).isLessThan(tar.length);
+        byte[] unterminated = java.util.Arrays.copyOf(tar, end);
+        try (TarLayer layer = fetchBytes(TestArchives.gzip(unterminated))) {
+            assertThat(layer.entries().map(LayerEntry::path)).containsExactly("etc/a", "etc/b");
+            assertThat(LayerFetcherHttpTest.readAll(layer, "etc/b")).asString().isEqualTo("b");
+        }
+    }
+
+    @Test
     void followsLinkedParentDirectoriesAndHardLinks() throws IOException {
         byte[] tar = TestArchives.tar(
                 TestArchives.dir("usr/bin"),
