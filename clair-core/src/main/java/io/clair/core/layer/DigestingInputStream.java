@@ -94,10 +94,10 @@ final class DigestingInputStream extends FilterInputStream {
     private int transport(Read r) throws IOException {
         try {
             return r.read();
-        } catch (SpoolingReader.TransportException e) {
+        } catch (TransportException e) {
             throw e;
         } catch (IOException e) {
-            throw new SpoolingReader.TransportException("reading the blob failed after " + count + " bytes: "
+            throw new TransportException("reading the blob failed after " + count + " bytes: "
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
         }
     }

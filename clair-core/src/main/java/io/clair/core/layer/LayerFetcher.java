@@ -130,7 +130,7 @@ public final class LayerFetcher {
             safely(() -> listener.finished(d, compressed, produced, entries, nanos));
             ok = true; // the layer owns the folder and the reserved bytes now
             return result;
-        } catch (SpoolingReader.TransportException e) {
+        } catch (TransportException e) {
             throw failed(new LayerException(d, e.getMessage() + " (" + from + ")", e));
         } catch (LayerException e) {
             throw failed(e);
@@ -201,7 +201,7 @@ public final class LayerFetcher {
     private static InputStream openDecompressor(Digest d, Compression c, InputStream raw) throws IOException {
         try {
             return c.open(raw);
-        } catch (SpoolingReader.TransportException e) {
+        } catch (TransportException e) {
             throw e;
         } catch (IOException e) {
             throw new LayerException(d, "truncated or corrupt " + c.label() + " stream: " + e.getMessage(), e);

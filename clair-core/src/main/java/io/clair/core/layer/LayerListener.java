@@ -5,8 +5,9 @@ import java.net.URI;
 
 /**
  * Progress and outcome of layer fetches, for progress bars and download metrics. Calls come from the fetching
- * threads ({@link #progress} from a reader thread of the fetch); implementations must be quick and must not throw (what they throw is logged and ignored). URIs are passed with
- * their query removed, since pre-signed blob URLs carry credentials there.
+ * threads ({@link #progress} from the reader thread of a fetch); implementations must be quick and must not throw
+ * (what they throw is logged and ignored). URIs are passed with their query removed, since pre-signed blob URLs
+ * carry credentials there.
  */
 public interface LayerListener {
 

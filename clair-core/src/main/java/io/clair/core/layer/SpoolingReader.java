@@ -180,13 +180,4 @@ final class SpoolingReader {
                     + " bytes (maxDecompressedBytes): a decompression bomb, or a layer too large to scan");
         }
     }
-
-    /** A failure of the transport under the decompressor, which must not be blamed on the compressed data. */
-    static final class TransportException extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        TransportException(String message, IOException cause) {
-            super(message, cause);
-        }
-    }
 }

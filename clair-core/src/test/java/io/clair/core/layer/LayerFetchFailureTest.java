@@ -132,9 +132,10 @@ class LayerFetchFailureTest {
                 Thread.currentThread().interrupt();
             }
         });
-        fetcher = new LayerFetcher(CLIENT, LayerOptions.defaults(temp).withRequestTimeout(Duration.ofSeconds(1)));
+        fetcher = new LayerFetcher(CLIENT, LayerOptions.defaults(temp).withRequestTimeout(Duration.ofSeconds(2)));
         assertThatThrownBy(() -> fetcher.fetch(new LayerDescriptor(TestArchives.sha256(alpineGz),
-                server.uri("/blobs/stall")))).isInstanceOf(LayerException.class).hasMessageContaining("no data for 1 s");
+                server.uri("/blobs/stall")))).isInstanceOf(LayerException.class)
+                .hasMessageContaining("no data for 2 s while reading the response body");
     }
 
     @Test
