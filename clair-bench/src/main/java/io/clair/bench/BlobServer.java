@@ -2,6 +2,7 @@ package io.clair.bench;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -26,8 +27,12 @@ final class BlobServer implements AutoCloseable {
                 try (ex) {
                     ex.getResponseHeaders().add("Content-Type", "application/octet-stream");
                     ex.sendResponseHeaders(200, Files.size(f));
-                    try (OutputStream out = ex.getResponseBody()) {
-                        Files.copy(f, out);
+                    // large writes: the server shares the machine with the fetch it serves, so keep it cheap
+                    byte[] buf = new byte[1 << 20];
+                    try (InputStream in = Files.newInputStream(f); OutputStream out = ex.getResponseBody()) {
+                        for (int n; (n = in.read(buf)) > 0; ) {
+                            out.write(buf, 0, n);
+                        }
                     }
                 }
             });

@@ -26,7 +26,7 @@ import java.util.Locale;
  * <pre>
  * mvn -o -q -pl clair-bench -am package -DskipTests
  * java -Xmx64m -Djdk.httpclient.bufsize=65536 -cp clair-bench/target/benchmarks.jar io.clair.bench.LayerFetchBench \
- *     [workDir] [targetMiB] [runs]
+ *     [workDir] [targetMiB] [runs=5]
  * </pre>
  *
  * The JDK HTTP client reads in 16 KiB buffers unless {@code jdk.httpclient.bufsize} says otherwise; 64 KiB halves
@@ -41,7 +41,7 @@ public final class LayerFetchBench {
     public static void main(String[] args) throws Exception {
         Path work = Path.of(args.length > 0 ? args[0] : "clair-bench/target/layer-bench").toAbsolutePath();
         long target = (args.length > 1 ? Long.parseLong(args[1]) : 400) << 20;
-        int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        int runs = args.length > 2 ? Integer.parseInt(args[2]) : 5;
         BenchLayer layer = BenchLayer.build(work, target, List.of(Path.of("/usr/share"), Path.of("/usr/lib")));
         System.out.printf(Locale.ROOT, "layer: tar %,d bytes, gzip %,d, zstd %,d; heap max %d MiB; %d CPUs;"
                 + " jdk.httpclient.bufsize=%s; load average %.1f%n",
