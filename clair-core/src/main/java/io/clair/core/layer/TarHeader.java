@@ -89,7 +89,10 @@ final class TarHeader {
             int sp = pos;
             int len = 0;
             while (sp < content.length && content[sp] >= '0' && content[sp] <= '9') {
-                len = Math.addExact(Math.multiplyExact(len, 10), content[sp] - '0');
+                len = len * 10 + content[sp] - '0';
+                if (len > content.length) {
+                    throw new IllegalArgumentException("PAX record longer than its header at byte " + pos);
+                }
                 sp++;
             }
             if (sp == pos || sp >= content.length || content[sp] != ' ' || len <= sp - pos + 1

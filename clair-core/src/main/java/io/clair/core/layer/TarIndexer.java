@@ -21,6 +21,8 @@ final class TarIndexer {
     private static final int MAX_PAX = 1 << 20;
     /** PATH_MAX is 4096; GNU long names longer than this are hostile. */
     private static final int MAX_LONG_NAME = 64 * 1024;
+    /** Extended headers (PAX, GNU long names) in a row before one entry; bounds what they can make us hold. */
+    private static final int MAX_EXTENDED_RUN = 8;
     private static final String WH = ".wh.";
     private static final String OPAQUE = ".wh..wh..opq";
 
@@ -29,6 +31,8 @@ final class TarIndexer {
     private final TarIndex.Builder index = new TarIndex.Builder();
     private final List<Whiteout> whiteouts = new ArrayList<>();
     private long entries;
+    /** Extended headers since the last entry; a real entry needs a few at most. */
+    private int extendedRun;
 
     TarIndexer(Digest layer, LayerOptions options) {
         this.layer = layer;
@@ -75,22 +79,31 @@ final class TarIndexer {
             }
             switch (h.type) {
                 case 'x' -> {
-                    pax = TarHeader.parsePax(content(in, h, MAX_PAX, "PAX header"), pax);
+                    extended(at);
+                    try {
+                        pax = TarHeader.parsePax(content(in, h, MAX_PAX, "PAX header"), pax);
+                    } catch (IllegalArgumentException e) {
+                        throw corrupt(e.getMessage() + " in the PAX header at offset " + at);
+                    }
                     continue;
                 }
                 case 'g' -> { // global PAX defaults (git archive writes a comment here); nothing a scanner needs
+                    extended(at);
                     content(in, h, MAX_PAX, "global PAX header");
                     continue;
                 }
                 case 'L' -> {
+                    extended(at);
                     longName = TarHeader.longName(content(in, h, MAX_LONG_NAME, "GNU long name"));
                     continue;
                 }
                 case 'K' -> {
+                    extended(at);
                     longLink = TarHeader.longName(content(in, h, MAX_LONG_NAME, "GNU long link name"));
                     continue;
                 }
                 case 'V' -> { // GNU volume label: not a file
+                    extended(at);
                     skip(in, h.size, "volume label");
                     continue;
                 }
@@ -110,6 +123,7 @@ final class TarIndexer {
             pax = null;
             longName = null;
             longLink = null;
+            extendedRun = 0;
             entry(in, h, name, link, size, sparse);
         }
     }
@@ -224,6 +238,13 @@ final class TarIndexer {
         }
         in.skip(padding(h.size));
         return b;
+    }
+
+    private void extended(long at) throws LayerException {
+        if (++extendedRun > MAX_EXTENDED_RUN) {
+            throw new LayerException(layer, "hostile tar: more than " + MAX_EXTENDED_RUN + " extended headers in a"
+                    + " row at offset " + at);
+        }
     }
 
     private void skip(SpoolingReader in, long n, String what) throws IOException {

@@ -96,19 +96,27 @@ public final class TarLayer implements Layer {
             if (done != null) {
                 return done;
             }
-            temp.reserve(digest, n.entry().size());
-            reserved.addAndGet(n.entry().size());
+            long size = n.entry().size();
+            temp.reserve(digest, size);
+            reserved.addAndGet(size);
             // a folder of its own, so readers like SQLite can put journals beside the file
             Path target = dir.resolve("files").resolve(Integer.toString(extractions.incrementAndGet()));
-            Files.createDirectories(target);
             String base = n.entry().path().substring(n.entry().path().lastIndexOf('/') + 1);
             Path file = target.resolve(base);
-            try (InputStream in = new SpoolInputStream(spool, n.offset(), n.entry().size())) {
+            boolean ok = false;
+            try (InputStream in = new SpoolInputStream(spool, n.offset(), size)) {
+                Files.createDirectories(target);
                 Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-            if (closed) { // closed while copying: do not leave the copy behind
-                TempArea.deleteTree(dir);
-                throw new IOException("layer " + digest + ": closed");
+                if (closed) {
+                    throw new IOException("layer " + digest + ": closed");
+                }
+                ok = true;
+            } finally {
+                if (!ok) { // failed, or closed while copying: leave neither the copy nor its reservation behind
+                    TempArea.deleteTree(closed ? dir : target); // after close, the folders too
+                    reserved.addAndGet(-size);
+                    temp.release(size);
+                }
             }
             extracted.put(n, file);
             return file;

@@ -1,5 +1,6 @@
 package io.clair.core.layer;
 
+import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -186,6 +187,36 @@ class LayerHostileInputTest {
         assertRejected(TestArchives.gzip(tar), LayerOptions.defaults(temp))
                 .hasMessageContaining("corrupt tar: archive ends inside the content of entry big.bin: "
                         + ((1L << 30) - 10_000) + " of " + (1L << 30) + " bytes missing");
+    }
+
+    @Test
+    void malformedPaxRecord() {
+        byte[] tar = TestArchives.concat(
+                TestArchives.raw("PaxHeaders/x", (byte) 'x', "99999999999 path=../../x\n".getBytes(US_ASCII)),
+                TestArchives.raw("x", (byte) '0', new byte[0]));
+        assertRejected(tar, LayerOptions.defaults(temp))
+                .hasMessageContaining("corrupt tar: PAX record longer than its header at byte 0 in the PAX header at"
+                        + " offset 0");
+    }
+
+    @Test
+    void endlessExtendedHeaders() {
+        byte[][] parts = new byte[10][];
+        for (int i = 0; i < parts.length; i++) {
+            parts[i] = TestArchives.raw("PaxHeaders/x", (byte) 'x', ("20 comment=" + i + "abcdefg\n").getBytes(US_ASCII));
+        }
+        assertRejected(TestArchives.gzip(TestArchives.concat(parts)), LayerOptions.defaults(temp))
+                .hasMessageContaining("hostile tar: more than 8 extended headers in a row at offset 8192");
+    }
+
+    @Test
+    void paxPathEscapingTheRoot() {
+        String record = "25 path=../../etc/passwd\n";
+        byte[] tar = TestArchives.concat(
+                TestArchives.raw("PaxHeaders/x", (byte) 'x', record.getBytes(US_ASCII)),
+                TestArchives.raw("innocent", (byte) '0', "x".getBytes(US_ASCII)));
+        assertRejected(tar, LayerOptions.defaults(temp))
+                .hasMessageContaining("hostile tar: entry \"../../etc/passwd\" escapes the layer root");
     }
 
     @Test

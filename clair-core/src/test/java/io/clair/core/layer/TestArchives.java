@@ -70,6 +70,29 @@ final class TestArchives {
         return bytes.toByteArray();
     }
 
+    /**
+     * One entry written by hand (header, content, padding), for archives no well-behaved writer produces; the
+     * header's size field says {@code content.length}.
+     */
+    static byte[] raw(String name, byte type, byte[] content) {
+        TarArchiveEntry e = new TarArchiveEntry(name, type, true);
+        e.setSize(content.length);
+        byte[] out = new byte[512 + (content.length + 511) / 512 * 512];
+        e.writeEntryHeader(out);
+        System.arraycopy(content, 0, out, 512, content.length);
+        return out;
+    }
+
+    /** Concatenates archive pieces and appends the end-of-archive marker. */
+    static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] p : parts) {
+            out.writeBytes(p);
+        }
+        out.writeBytes(new byte[1024]);
+        return out.toByteArray();
+    }
+
     static byte[] gzip(byte[] b) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
