@@ -11,6 +11,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Flow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,8 +51,8 @@ final class HttpDownloader {
         URI uri = layer.uri();
         boolean keepCredentials = true;
         for (int hop = 0; ; hop++) {
-            HttpResponse<java.util.concurrent.Flow.Publisher<List<java.nio.ByteBuffer>>> resp =
-                    send(d, request(uri, layer.headers(), keepCredentials));
+            HttpResponse<Flow.Publisher<List<ByteBuffer>>> resp = send(d, request(uri, layer.headers(),
+                    keepCredentials));
             int status = resp.statusCode();
             if (REDIRECTS.contains(status)) {
                 discard(resp);
@@ -107,8 +109,7 @@ final class HttpDownloader {
         return b.build();
     }
 
-    private HttpResponse<java.util.concurrent.Flow.Publisher<List<java.nio.ByteBuffer>>> send(Digest d,
-            HttpRequest req) throws LayerException {
+    private HttpResponse<Flow.Publisher<List<ByteBuffer>>> send(Digest d, HttpRequest req) throws LayerException {
         String what = "GET " + show(req.uri());
         try {
             return client.send(req, HttpResponse.BodyHandlers.ofPublisher());
@@ -127,14 +128,14 @@ final class HttpDownloader {
     }
 
     /** Redirect bodies are not wanted; cancelling releases the exchange. */
-    private static void discard(HttpResponse<java.util.concurrent.Flow.Publisher<List<java.nio.ByteBuffer>>> r) {
+    private static void discard(HttpResponse<Flow.Publisher<List<ByteBuffer>>> r) {
         BodyStream s = new BodyStream(Duration.ofSeconds(1));
         r.body().subscribe(s);
         s.close();
     }
 
     /** The start of an error body (registries explain errors in JSON there), on one line. */
-    private String snippet(HttpResponse<java.util.concurrent.Flow.Publisher<List<java.nio.ByteBuffer>>> r) {
+    private String snippet(HttpResponse<Flow.Publisher<List<ByteBuffer>>> r) {
         BodyStream s = new BodyStream(Duration.ofSeconds(Math.min(5, timeout.toSeconds() + 1)));
         r.body().subscribe(s);
         try (s) {
