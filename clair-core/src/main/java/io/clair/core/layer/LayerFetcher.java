@@ -76,6 +76,18 @@ public final class LayerFetcher {
      *                        crosses a limit; nothing is left on disk then
      */
     public TarLayer fetch(LayerDescriptor layer) throws LayerException {
+        return fetch(layer, true);
+    }
+
+    /**
+     * Fetches and indexes a layer without checking its digest: for Clair v2's legacy API, whose layer names are
+     * caller-chosen identifiers rather than content digests. Every other bound still applies.
+     */
+    public TarLayer fetchUnverified(LayerDescriptor layer) throws LayerException {
+        return fetch(layer, false);
+    }
+
+    private TarLayer fetch(LayerDescriptor layer, boolean verify) throws LayerException {
         Digest d = layer.hash();
         long start = System.nanoTime();
         Path dir = null;
@@ -112,7 +124,7 @@ public final class LayerFetcher {
             }
             digesting.reportEnd();
             Digest got = digesting.computed();
-            if (!got.equals(d)) {
+            if (verify && !got.equals(d)) {
                 throw new LayerException(d, "digest mismatch: expected " + d + " got " + got + " ("
                         + digesting.count() + " bytes from " + from + ")");
             }

@@ -33,4 +33,10 @@ public interface IndexerConfig {
     /** Accept {@code file:} layer URIs (for local scans); a network-facing indexer should keep this off. */
     @WithDefault("false")
     boolean allowFileUris();
+
+    /**
+     * The matcher's base URL, for vulnerabilities in the legacy layer API when the matcher runs as its own service
+     * (in the all-in-one process the local matcher is used).
+     */
+    Optional<String> matcherUrl();
 }

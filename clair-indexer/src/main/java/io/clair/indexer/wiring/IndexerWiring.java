@@ -1,6 +1,14 @@
 package io.clair.indexer.wiring;
 
+import io.clair.api.client.ClairApiException;
+import io.clair.api.mapping.V4Mapper;
 import io.clair.core.index.Indexer;
+import io.clair.core.index.LegacyLayers;
+import io.clair.service.config.AuthConfig;
+import io.clair.service.roles.IndexReportSource;
+import io.clair.service.roles.ServiceClients;
+import io.clair.service.roles.VulnerabilityReportSource;
+import io.quarkus.arc.DefaultBean;
 import io.clair.core.index.IndexerListener;
 import io.clair.core.index.IndexerOptions;
 import io.clair.core.index.IndexState;
@@ -35,13 +43,18 @@ public class IndexerWiring {
 
     @Produces
     @Singleton
-    LayerSource layerSource(HttpClient http, IndexerConfig config) {
+    LayerFetcher layerFetcher(HttpClient http, IndexerConfig config) {
         Path temp = config.tempDir().map(Path::of)
                 .orElse(Path.of(System.getProperty("java.io.tmpdir"), "clair-layers"));
         LayerOptions defaults = LayerOptions.defaults(temp);
         LayerOptions options = new LayerOptions(temp, config.maxLayerBytes(), defaults.maxEntries(),
                 defaults.maxFileSize(), config.maxTempBytes(), defaults.requestTimeout(), config.allowFileUris());
-        LayerFetcher fetcher = new LayerFetcher(http, options);
+        return new LayerFetcher(http, options);
+    }
+
+    @Produces
+    @Singleton
+    LayerSource layerSource(LayerFetcher fetcher) {
         return fetcher::fetch;
     }
 
@@ -69,6 +82,43 @@ public class IndexerWiring {
         };
         return new Indexer(store, layers, plugins.ecosystems(ctx),
                 new IndexerOptions(config.layerScanConcurrency(), metrics));
+    }
+
+    /** Legacy layers are fetched without digest checks: their names are caller-chosen identifiers. */
+    @Produces
+    @Singleton
+    LegacyLayers legacyLayers(IndexerStore store, LayerFetcher fetcher, Plugins plugins, PluginContext ctx,
+            IndexerConfig config) {
+        Indexer unverified = new Indexer(store, fetcher::fetchUnverified, plugins.ecosystems(ctx),
+                new IndexerOptions(config.layerScanConcurrency(), null));
+        return new LegacyLayers(store, unverified);
+    }
+
+    /** In this process index reports come from the store; this replaces the matcher's HTTP default. */
+    @Produces
+    @Singleton
+    IndexReportSource localIndexReports(Indexer indexer) {
+        return indexer::report;
+    }
+
+    /** When no matcher runs in this process, the legacy API asks the configured matcher over HTTP. */
+    @Produces
+    @Singleton
+    @DefaultBean
+    VulnerabilityReportSource remoteVulnerabilityReports(IndexerConfig config, AuthConfig auth) {
+        return manifest -> {
+            String url = config.matcherUrl().orElseThrow(() -> new VulnerabilityReportSource.NotReadyException(
+                    "vulnerabilities need a matcher: set clair.indexer.matcher-url"));
+            try {
+                return ServiceClients.client(url, auth).vulnerabilityReport(manifest.toString())
+                        .map(V4Mapper::vulnerabilityReport);
+            } catch (ClairApiException e) {
+                if (e.status() == 202 || e.status() == 503) {
+                    throw new VulnerabilityReportSource.NotReadyException("matcher: " + e.getMessage());
+                }
+                throw e;
+            }
+        };
     }
 
     @Produces
