@@ -19,6 +19,8 @@ import java.util.Objects;
 public record PluginContext(HttpClient http, Clock clock, Path tempDir, Map<String, Map<String, Object>> config) {
     private static final ObjectMapper BINDER = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+            // properties give one value where a list is expected ("releases=v3.18"): take it as a one-item list
+            .configure(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY, true)
             .findAndRegisterModules();
 
     public PluginContext {

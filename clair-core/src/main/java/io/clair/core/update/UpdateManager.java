@@ -90,6 +90,55 @@ public final class UpdateManager {
         return outcomes;
     }
 
+    /** The complete data of one updater, fetched from scratch (for offline bundles). */
+    public record Fetched(String updater, Fingerprint fingerprint, List<Vulnerability> vulnerabilities) {
+    }
+
+    /**
+     * Fetches and parses every enabled updater from scratch without touching the store, handing each result to
+     * {@code sink} (one at a time): what {@code clairctl export-updaters} writes into an offline bundle.
+     */
+    public List<UpdateOutcome> fetchAll(java.util.function.Consumer<Fetched> sink) {
+        List<UpdateOutcome> outcomes = new ArrayList<>();
+        for (UpdaterFactory f : factories) {
+            if (!options.enabled(f.name())) {
+                continue;
+            }
+            List<Updater> updaters;
+            try {
+                updaters = f.create();
+            } catch (IOException | RuntimeException e) {
+                outcomes.add(finish(new UpdateOutcome(f.name(), UpdateOutcome.Result.FAILED, 0,
+                        f.name() + ": cannot list updaters: " + e.getMessage(), Duration.ZERO)));
+                continue;
+            }
+            for (Updater u : updaters) {
+                long t0 = System.nanoTime();
+                try {
+                    FetchResult r = u.fetch(Fingerprint.NONE);
+                    if (!(r instanceof FetchResult.Changed changed)) {
+                        continue;
+                    }
+                    List<Vulnerability> vulns;
+                    try (InputStream in = Files.newInputStream(changed.content())) {
+                        vulns = u.parse(in);
+                    } finally {
+                        Files.deleteIfExists(changed.content());
+                    }
+                    synchronized (sink) {
+                        sink.accept(new Fetched(u.name(), changed.next(), vulns));
+                    }
+                    outcomes.add(finish(new UpdateOutcome(u.name(), UpdateOutcome.Result.UPDATED, vulns.size(), "",
+                            elapsed(t0))));
+                } catch (IOException | RuntimeException e) {
+                    outcomes.add(finish(new UpdateOutcome(u.name(), UpdateOutcome.Result.FAILED, 0,
+                            e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage(), elapsed(t0))));
+                }
+            }
+        }
+        return outcomes;
+    }
+
     private UpdateOutcome run(Updater u) {
         long t0 = System.nanoTime();
         Optional<LockSource.Held> lock = store.locks().tryLock("updater:" + u.name());

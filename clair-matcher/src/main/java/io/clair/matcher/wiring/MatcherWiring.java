@@ -9,7 +9,6 @@ import io.clair.core.plugin.PluginContext;
 import io.clair.core.plugin.Plugins;
 import io.clair.core.index.IndexRecord;
 import io.clair.core.store.VulnerabilityStore;
-import io.clair.core.store.jdbc.JdbcVulnerabilityStore;
 import io.clair.core.vuln.Vulnerability;
 import io.clair.matcher.config.MatcherConfig;
 import io.clair.service.config.AuthConfig;
@@ -23,16 +22,9 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 /** Turns configuration into the core matcher: the only place where Quarkus meets clair-core for this role. */
 public class MatcherWiring {
-
-    @Produces
-    @Singleton
-    VulnerabilityStore vulnerabilityStore(DataSource ds) {
-        return new JdbcVulnerabilityStore(ds);
-    }
 
     @Produces
     @Singleton

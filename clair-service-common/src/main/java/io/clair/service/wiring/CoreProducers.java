@@ -2,6 +2,9 @@ package io.clair.service.wiring;
 
 import io.clair.core.plugin.PluginContext;
 import io.clair.core.plugin.Plugins;
+import io.clair.core.store.VulnerabilityStore;
+import io.clair.core.store.jdbc.JdbcVulnerabilityStore;
+import javax.sql.DataSource;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.net.http.HttpClient;
@@ -25,6 +28,13 @@ public class CoreProducers {
     @Singleton
     Plugins plugins() {
         return Plugins.load(Thread.currentThread().getContextClassLoader());
+    }
+
+    /** The vulnerability store, shared by the matcher (reader) and the updater (writer). */
+    @Produces
+    @Singleton
+    VulnerabilityStore vulnerabilityStore(DataSource ds) {
+        return new JdbcVulnerabilityStore(ds);
     }
 
     @Produces
