@@ -94,7 +94,7 @@ final class ArchiveTar {
     private void scan(Map<String, Path> targets, Path dir, Map<String, Extracted> out) throws IOException {
         try (InputStream raw = Compression.open(file); TarArchiveInputStream in = new TarArchiveInputStream(raw)) {
             TarArchiveEntry e;
-            while ((e = in.getNextTarEntry()) != null) {
+            while ((e = in.getNextEntry()) != null) {
                 String name = normalize(e.getName());
                 if (targets == null) {
                     record(in, e, name);
