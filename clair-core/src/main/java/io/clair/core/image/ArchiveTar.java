@@ -60,11 +60,6 @@ final class ArchiveTar {
         return json.get(resolve(name));
     }
 
-    /** Whether a regular file is stored at {@code name} (links followed). */
-    boolean has(String name) throws IOException {
-        return sizes.containsKey(resolve(name));
-    }
-
     /**
      * Copies the regular files {@code names} (links followed) into {@code dir}, as {@code layer-<n>} in the order
      * given.

@@ -77,8 +77,9 @@ final class DockerArchiveSource {
                 layers.add(new LayerDescriptor(layer.digest(), layer.file().toUri(), Map.of(),
                         compression.layerMediaType));
                 // containers/image describes every layer by its diff_id, uncompressed size and this media type
-                schema2.append(i == 0 ? "" : ",").append("{\"mediaType\":\"").append(MediaTypes.DOCKER_LAYER_GZIP)
-                        .append("\",\"size\":").append(plain.size()).append(",\"digest\":\"").append(diffId).append("\"}");
+                schema2.append(i == 0 ? "" : ",").append("{\"mediaType\":\"")
+                        .append(MediaTypes.DOCKER_LAYER_GZIP).append("\",\"size\":").append(plain.size())
+                        .append(",\"digest\":\"").append(diffId).append("\"}");
             }
             schema2.append("]}");
             Digest own = DockerArchiveManifest.ownManifest(tar, configDigest, layers, what);

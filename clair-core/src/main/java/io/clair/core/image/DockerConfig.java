@@ -79,7 +79,8 @@ public final class DockerConfig {
             }
         }
         Map<String, String> helpers = new LinkedHashMap<>();
-        root.path("credHelpers").fields().forEachRemaining(e -> helpers.put(hostKey(e.getKey()), e.getValue().asText()));
+        root.path("credHelpers").fields()
+                .forEachRemaining(e -> helpers.put(hostKey(e.getKey()), e.getValue().asText()));
         if (root.hasNonNull("credsStore")) {
             helpers.put("*", root.get("credsStore").asText());
         }

@@ -83,7 +83,10 @@ final class RegistryHttp {
         }
     }
 
-    /** {@code ": CODE: message"} from a registry error body ({@code {"errors":[{"code","message"}]}}), else a snippet. */
+    /**
+     * {@code " CODE: message"} from a registry error body ({@code {"errors":[{"code","message"}]}}), else
+     * {@code ": "} and a snippet of the body, else nothing.
+     */
     static String errorDetail(byte[] body) {
         if (body == null || body.length == 0) {
             return "";

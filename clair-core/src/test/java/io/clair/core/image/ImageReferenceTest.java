@@ -86,7 +86,7 @@ class ImageReferenceTest {
         "alpine@sha256:abc                    | image reference: \"alpine@sha256:abc\": digest: sha256 needs 64",
         "alpine@md5:abc                       | image reference: \"alpine@md5:abc\": digest: unsupported algorithm",
         "quay.io/                             | image reference: \"quay.io/\": missing repository name",
-        "quay.io/a//b                         | image reference: \"quay.io/a//b\": invalid repository name component \"\"",
+        "quay.io/a//b                         | image reference: \"quay.io/a//b\": invalid repository name component",
         "localhost:99999/x                    | image reference: \"localhost:99999/x\": registry port 99999 is out",
         "bad_host.io:5000/x                   | image reference: \"bad_host.io:5000/x\": invalid registry host",
         "dir:/tmp/x                           | image reference: transport \"dir\" in \"dir:/tmp/x\" is not supported",

@@ -15,7 +15,8 @@ final class TarFixtures {
 
     /** Writes {@code entries} (name to {@code byte[]} content or a {@link Path} to copy) in iteration order. */
     static void write(Path out, Map<String, Object> entries) throws IOException {
-        try (OutputStream os = Files.newOutputStream(out); TarArchiveOutputStream tar = new TarArchiveOutputStream(os)) {
+        try (OutputStream os = Files.newOutputStream(out);
+             TarArchiveOutputStream tar = new TarArchiveOutputStream(os)) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             for (var e : entries.entrySet()) {
                 byte[] content = e.getValue() instanceof Path p ? Files.readAllBytes(p) : (byte[]) e.getValue();

@@ -51,10 +51,10 @@ public final class LocalRegistry implements AutoCloseable {
     private final int port;
     private final String user;
     private final String password;
-    private final BlobServer blobs;
+    private final RegistryStorageServer blobs;
     private final Thread reaper;
 
-    private LocalRegistry(Path dir, Process process, int port, String user, String password, BlobServer blobs) {
+    private LocalRegistry(Path dir, Process process, int port, String user, String password, RegistryStorageServer blobs) {
         this.dir = dir;
         this.process = process;
         this.port = port;
@@ -227,7 +227,7 @@ public final class LocalRegistry implements AutoCloseable {
             }
             ExternalTool.require("docker-registry");
             Path dir = Files.createTempDirectory("clair-registry-");
-            BlobServer blobs = null;
+            RegistryStorageServer blobs = null;
             try {
                 StringBuilder auth = new StringBuilder();
                 if (htUser != null) {
@@ -242,7 +242,7 @@ public final class LocalRegistry implements AutoCloseable {
                             .append(tokens.certificate()).append("\"}\n");
                 }
                 if (redirect) {
-                    blobs = BlobServer.start(dir.resolve("data"));
+                    blobs = RegistryStorageServer.start(dir.resolve("data"));
                     auth.append("middleware:\n  storage:\n    - name: redirect\n      options: {baseurl: \"http://")
                             .append("localhost:").append(blobs.port()).append("/\"}\n");
                 }
@@ -258,7 +258,7 @@ public final class LocalRegistry implements AutoCloseable {
             }
         }
 
-        private static LocalRegistry launch(Path dir, String extra, String user, String password, BlobServer blobs)
+        private static LocalRegistry launch(Path dir, String extra, String user, String password, RegistryStorageServer blobs)
                 throws IOException, InterruptedException {
             String lastLog = "";
             for (int attempt = 0; attempt < 3; attempt++) {

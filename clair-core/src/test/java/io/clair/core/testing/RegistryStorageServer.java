@@ -18,22 +18,22 @@ import java.util.regex.Pattern;
  * redirects blob downloads to. Honours single {@code Range: bytes=a-b} requests and records whether each request
  * carried an {@code Authorization} header, which a client must not forward to another host.
  */
-final class BlobServer implements AutoCloseable {
+final class RegistryStorageServer implements AutoCloseable {
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-(\\d*)");
 
     private final HttpServer server;
     private final Path root;
     private final List<String> requests = new CopyOnWriteArrayList<>();
 
-    private BlobServer(Path root) throws IOException {
+    private RegistryStorageServer(Path root) throws IOException {
         this.root = root.toAbsolutePath().normalize();
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    static BlobServer start(Path root) throws IOException {
-        return new BlobServer(root);
+    static RegistryStorageServer start(Path root) throws IOException {
+        return new RegistryStorageServer(root);
     }
 
     int port() {
