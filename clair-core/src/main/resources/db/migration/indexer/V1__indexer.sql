@@ -68,6 +68,7 @@ CREATE TABLE legacy_layer (
     path        TEXT        NOT NULL,
     headers     JSONB       NOT NULL DEFAULT '{}',
     format      TEXT        NOT NULL DEFAULT 'Docker',
+    layer       TEXT        NOT NULL,
     manifest    TEXT        NOT NULL,
     created_at  TIMESTAMPTZ NOT NULL DEFAULT now()
 );

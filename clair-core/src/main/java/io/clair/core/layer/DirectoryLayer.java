@@ -41,11 +41,21 @@ public final class DirectoryLayer implements Layer {
     @Override
     public Optional<LayerEntry> entry(String path) {
         String p = Layer.normalize(path);
-        Path f = root.resolve(p);
-        if (p.isEmpty() || !Files.exists(f, LinkOption.NOFOLLOW_LINKS) || isMarker(f)) {
+        if (p.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(toEntry(p, f));
+        // parents are resolved inside the root: root.resolve(p) would let the OS follow a parent link such as
+        // etc -> /etc out of the tree and onto the host
+        int slash = p.lastIndexOf('/');
+        Optional<Path> parent = slash < 0 ? Optional.of(root) : resolve(p.substring(0, slash));
+        if (parent.isEmpty() || !Files.isDirectory(parent.get(), LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        Path f = parent.get().resolve(p.substring(slash + 1));
+        if (!Files.exists(f, LinkOption.NOFOLLOW_LINKS) || isMarker(f)) {
+            return Optional.empty();
+        }
+        return Optional.of(toEntry(root.relativize(f).toString().replace('\\', '/'), f));
     }
 
     @Override

@@ -52,6 +52,17 @@ public interface IndexerStore {
     /** Index records of finished manifests whose package name or source package name is one of {@code names}. */
     List<ManifestRecord> recordsByPackageName(Collection<String> names);
 
+    /** Records a legacy layer (replacing one of the same name). */
+    void saveLegacyLayer(io.clair.core.index.LegacyLayer layer);
+
+    Optional<io.clair.core.index.LegacyLayer> legacyLayer(String name);
+
+    /** The names of legacy layers whose parent is {@code name}. */
+    List<String> legacyChildren(String name);
+
+    /** Forgets legacy layers by name (their manifests are deleted separately). */
+    void deleteLegacyLayers(Collection<String> names);
+
     /** One row of the manifest index. */
     record ManifestRecord(Digest manifest, IndexRecord record) {
     }

@@ -51,6 +51,17 @@ public class ErrorMappers {
     }
 
     @ServerExceptionMapper
+    public Response notReady(io.clair.service.roles.VulnerabilityReportSource.NotReadyException e, UriInfo uri) {
+        return ApiErrors.response(uri.getPath(), 503, e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response unreachable(java.io.IOException e, UriInfo uri) {
+        LOG.atWarn().addKeyValue("path", uri.getPath()).addKeyValue("err", e.getMessage()).log("backend call failed");
+        return ApiErrors.response(uri.getPath(), 502, e.getMessage());
+    }
+
+    @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
         LOG.atError().addKeyValue("path", uri.getPath()).setCause(e).log("request failed");
         return ApiErrors.response(uri.getPath(), 500, "internal error: " + e.getClass().getSimpleName()

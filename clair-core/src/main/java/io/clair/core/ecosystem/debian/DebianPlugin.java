@@ -1,11 +1,12 @@
 package io.clair.core.ecosystem.debian;
 
+import io.clair.core.match.Matcher;
 import io.clair.core.plugin.ClairPlugin;
 import io.clair.core.plugin.PluginContext;
 import io.clair.core.update.UpdaterFactory;
 import java.util.List;
 
-/** Debian: the security-tracker updater. */
+/** Debian: the security-tracker updater and matcher. */
 public final class DebianPlugin implements ClairPlugin {
     @Override
     public String name() {
@@ -15,5 +16,10 @@ public final class DebianPlugin implements ClairPlugin {
     @Override
     public List<UpdaterFactory> updaterFactories(PluginContext ctx) {
         return List.of(new DebianUpdaterFactory(ctx));
+    }
+
+    @Override
+    public List<Matcher> matchers(PluginContext ctx) {
+        return List.of(new DebianMatcher());
     }
 }

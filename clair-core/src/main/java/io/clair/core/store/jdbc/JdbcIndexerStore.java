@@ -2,6 +2,7 @@ package io.clair.core.store.jdbc;
 
 import io.clair.core.index.IndexRecord;
 import io.clair.core.index.IndexReport;
+import io.clair.core.index.LegacyLayer;
 import io.clair.core.internal.CoreJson;
 import io.clair.core.manifest.Digest;
 import io.clair.core.manifest.Manifest;
@@ -251,6 +252,74 @@ public final class JdbcIndexerStore implements IndexerStore {
                 }
             }
             return out;
+        });
+    }
+
+    @Override
+    public void saveLegacyLayer(LegacyLayer l) {
+        Jdbc.withConnection(ds, "save legacy layer " + l.name(), c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO legacy_layer (name, parent_name, path, "
+                    + "headers, format, layer, manifest) VALUES (?, ?, ?, ?::jsonb, ?, ?, ?) ON CONFLICT (name) DO "
+                    + "UPDATE SET parent_name = EXCLUDED.parent_name, path = EXCLUDED.path, headers = "
+                    + "EXCLUDED.headers, format = EXCLUDED.format, layer = EXCLUDED.layer, manifest = "
+                    + "EXCLUDED.manifest")) {
+                ps.setString(1, l.name());
+                ps.setString(2, l.parentName());
+                ps.setString(3, l.path());
+                ps.setString(4, CoreJson.write(l.headers()));
+                ps.setString(5, l.format());
+                ps.setString(6, l.layer().toString());
+                ps.setString(7, l.manifest().toString());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Optional<LegacyLayer> legacyLayer(String name) {
+        return Jdbc.withConnection(ds, "legacy layer " + name, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT name, parent_name, path, headers, format, layer, "
+                    + "manifest FROM legacy_layer WHERE name = ?")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new LegacyLayer(rs.getString(1), rs.getString(2), rs.getString(3),
+                            CoreJson.read(rs.getString(4), Map.class), rs.getString(5),
+                            Digest.parse(rs.getString(6)), Digest.parse(rs.getString(7))));
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<String> legacyChildren(String name) {
+        return Jdbc.withConnection(ds, "legacy children " + name, c -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT name FROM legacy_layer WHERE parent_name = ? "
+                    + "ORDER BY name")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public void deleteLegacyLayers(Collection<String> names) {
+        Jdbc.withConnection(ds, "delete legacy layers", c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM legacy_layer WHERE name = ANY (?)")) {
+                ps.setArray(1, textArray(c, List.copyOf(names)));
+                ps.executeUpdate();
+            }
+            return null;
         });
     }
 

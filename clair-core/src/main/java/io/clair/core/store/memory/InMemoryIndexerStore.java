@@ -28,6 +28,7 @@ public final class InMemoryIndexerStore implements IndexerStore {
     private final Map<Digest, Map<ScannerRef, ScanResult>> results = new ConcurrentHashMap<>();
     private final Map<Digest, Set<ScannerRef>> scannedManifests = new ConcurrentHashMap<>();
     private final Map<Digest, IndexReport> reports = new ConcurrentHashMap<>();
+    private final Map<String, io.clair.core.index.LegacyLayer> legacy = new ConcurrentHashMap<>();
 
     @Override
     public LockSource locks() {
@@ -102,6 +103,27 @@ public final class InMemoryIndexerStore implements IndexerStore {
         manifests.values().forEach(m -> m.layers().stream().map(LayerDescriptor::hash).forEach(referenced::add));
         results.keySet().removeIf(l -> !referenced.contains(l));
         return deleted;
+    }
+
+    @Override
+    public void saveLegacyLayer(io.clair.core.index.LegacyLayer layer) {
+        legacy.put(layer.name(), layer);
+    }
+
+    @Override
+    public Optional<io.clair.core.index.LegacyLayer> legacyLayer(String name) {
+        return Optional.ofNullable(legacy.get(name));
+    }
+
+    @Override
+    public List<String> legacyChildren(String name) {
+        return legacy.values().stream().filter(l -> l.parentName().equals(name))
+                .map(io.clair.core.index.LegacyLayer::name).sorted().toList();
+    }
+
+    @Override
+    public void deleteLegacyLayers(Collection<String> names) {
+        names.forEach(legacy::remove);
     }
 
     @Override
