@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,14 +23,14 @@ final class RegistrySource {
     private final Duration timeout;
     private final Platform platform;
     private final Function<String, RegistryCredentials> credentials;
-    private final Function<String, Boolean> plainHttp;
+    private final Predicate<String> plainHttp;
 
     /**
      * @param credentials registry host (as in references) to credentials, or null for anonymous
      * @param plainHttp   registry host to whether it is spoken to over plain HTTP
      */
     RegistrySource(HttpClient http, Duration timeout, Platform platform,
-                   Function<String, RegistryCredentials> credentials, Function<String, Boolean> plainHttp) {
+                   Function<String, RegistryCredentials> credentials, Predicate<String> plainHttp) {
         this.http = http;
         this.timeout = timeout;
         this.platform = platform;
@@ -39,7 +40,7 @@ final class RegistrySource {
 
     ResolvedImage resolve(RegistryReference ref) throws IOException {
         RegistryCredentials creds = credentials.apply(ref.registry());
-        RegistryClient client = new RegistryClient(http, timeout, ref, plainHttp.apply(ref.registry()), creds);
+        RegistryClient client = new RegistryClient(http, timeout, ref, plainHttp.test(ref.registry()), creds);
         String what = "registry: " + ref.canonical();
         RegistryClient.Fetched fetched = client.manifest(ref.manifestReference());
         ImageDocument doc = ImageDocument.parse(fetched.bytes(), fetched.contentType(), what);

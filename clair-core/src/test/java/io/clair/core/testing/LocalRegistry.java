@@ -54,7 +54,8 @@ public final class LocalRegistry implements AutoCloseable {
     private final RegistryStorageServer blobs;
     private final Thread reaper;
 
-    private LocalRegistry(Path dir, Process process, int port, String user, String password, RegistryStorageServer blobs) {
+    private LocalRegistry(Path dir, Process process, int port, String user, String password,
+                          RegistryStorageServer blobs) {
         this.dir = dir;
         this.process = process;
         this.port = port;
