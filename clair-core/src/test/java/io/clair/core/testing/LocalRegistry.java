@@ -32,7 +32,7 @@ import java.util.stream.Stream;
  * {@link RegistryTokenServer} ({@link Builder#tokenAuth}); and blob redirects ({@link Builder#redirectBlobs}): the
  * registry's {@code redirect} storage middleware sends blob GETs to a second server on {@code localhost} that serves
  * the storage directory, as S3-backed registries redirect to S3. {@link #close()} stops everything and deletes the
- * storage. A missing tool fails with the package to install.
+ * storage ({@link #stop()} is the same). A missing tool fails with the package to install.
  */
 public final class LocalRegistry implements AutoCloseable {
     /** The manifest format skopeo writes: OCI, or Docker schema 2 (and Docker manifest lists for indexes). */
@@ -155,7 +155,12 @@ public final class LocalRegistry implements AutoCloseable {
         return cmd;
     }
 
-    /** Stops the registry (and blob server) and deletes its storage. */
+    /** Stops the registry (and the redirect target) and deletes its storage; same as {@link #close()}. */
+    public void stop() throws IOException {
+        close();
+    }
+
+    /** Stops the registry (and the redirect target) and deletes its storage. Idempotent. */
     @Override
     public void close() throws IOException {
         process.destroy();
