@@ -47,8 +47,9 @@ class RubyGemScannerTest {
 
         List<Package> found = new RubyGemScanner().scan(RootfsFixtures.layer(root));
 
-        assertThat(found.stream().map(p -> p.name() + " " + p.version()).collect(Collectors.toCollection(TreeSet::new)))
-                .isEqualTo(expected);
+        Set<String> rows = found.stream().map(p -> p.name() + " " + p.version())
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(rows).isEqualTo(expected);
         assertThat(found).allSatisfy(p -> {
             assertThat(p.filepath()).contains("/specifications/").endsWith(".gemspec");
             assertThat(p.packageDb()).isEqualTo("ruby:" + p.filepath());
