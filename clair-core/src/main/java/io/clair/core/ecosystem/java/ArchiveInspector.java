@@ -98,12 +98,17 @@ final class ArchiveInspector {
         String member = normalize(e.getName());
         String base = member.substring(member.lastIndexOf('/') + 1);
         if (base.equals("pom.properties")) {
-            Properties p = new Properties();
-            p.load(new ByteArrayInputStream(read(in, limits.maxMetadataBytes(), archive + "!/" + member)));
-            JarArtifact.fromPomProperties(p, archive + "!/" + member).ifPresent(found.poms::add);
+            byte[] b = read(in, limits.maxMetadataBytes(), archive + "!/" + member);
+            if (b != null) {
+                Properties p = new Properties();
+                p.load(new ByteArrayInputStream(b));
+                JarArtifact.fromPomProperties(p, archive + "!/" + member).ifPresent(found.poms::add);
+            }
         } else if (member.equalsIgnoreCase("META-INF/MANIFEST.MF")) {
             byte[] b = read(in, limits.maxMetadataBytes(), archive + "!/" + member);
-            found.manifest = JarManifest.parse(new String(b, StandardCharsets.UTF_8));
+            if (b != null) {
+                found.manifest = JarManifest.parse(new String(b, StandardCharsets.UTF_8));
+            }
         } else if (JavaArchiveScanner.isArchiveName(base)) {
             String nested = archive + "!/" + member;
             if (depth + 1 > limits.maxDepth()) {
