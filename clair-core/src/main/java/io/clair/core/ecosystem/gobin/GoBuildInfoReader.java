@@ -131,27 +131,28 @@ final class GoBuildInfoReader {
         return new String(s, StandardCharsets.UTF_8);
     }
 
-    /** A Go string header (data pointer, length) at {@code addr}, and the bytes it points to (before Go 1.18). */
-    private static String pointedString(Image image, long addr, int ptrSize, ByteOrder order) throws IOException {
-        byte[] hdr = image.read(addr, 2 * ptrSize);
-        if (hdr.length < 2 * ptrSize) {
-            throw new ScanException("go: string header at 0x" + Long.toHexString(addr) + " is truncated");
-        }
-        ByteBuffer b = ByteBuffer.wrap(hdr).order(order);
-        long dataAddr = pointer(b, ptrSize);
-        long len = pointer(b, ptrSize);
-        if (len < 0 || len > MAX_STRING) {
-            throw new ScanException("go: build information string of " + len + " bytes");
-        }
-        if (len == 0) {
+    /**
+     * A Go string header (data pointer, length) at {@code addr}, and the bytes it points to (before Go 1.18). As in
+     * Go's reader, a header or string outside the file's data (a zero header left in .bss by a GOPATH build, which
+     * has no module information) reads as the empty string.
+     */
+    private static String pointedString(Image image, long addr, int ptrSize, ByteOrder order) {
+        try {
+            byte[] hdr = image.read(addr, 2 * ptrSize);
+            if (hdr.length < 2 * ptrSize) {
+                return "";
+            }
+            ByteBuffer b = ByteBuffer.wrap(hdr).order(order);
+            long dataAddr = pointer(b, ptrSize);
+            long len = pointer(b, ptrSize);
+            if (len <= 0 || len > MAX_STRING) {
+                return "";
+            }
+            byte[] s = image.read(dataAddr, (int) len);
+            return s.length < len ? "" : new String(s, StandardCharsets.UTF_8);
+        } catch (IOException e) {
             return "";
         }
-        byte[] s = image.read(dataAddr, (int) len);
-        if (s.length < len) {
-            throw new ScanException("go: build information string at 0x" + Long.toHexString(dataAddr)
-                    + " is truncated");
-        }
-        return new String(s, StandardCharsets.UTF_8);
     }
 
     private static long pointer(ByteBuffer b, int ptrSize) {
