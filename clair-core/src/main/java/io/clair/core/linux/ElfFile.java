@@ -11,7 +11,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * The section and segment tables of an ELF file (32 or 64 bit, either byte order), read lazily from disk, for
@@ -147,16 +146,6 @@ public final class ElfFile implements AutoCloseable {
             }
         }
         throw new ScanException("elf: address 0x" + Long.toHexString(vaddr) + " is in no loadable segment");
-    }
-
-    /** The file offset of virtual address {@code vaddr}, when a loadable segment maps it. */
-    public OptionalLong fileOffset(long vaddr) {
-        for (Segment p : segments) {
-            if (p.type() == PT_LOAD && vaddr >= p.vaddr() && vaddr - p.vaddr() < p.fileSize()) {
-                return OptionalLong.of(p.offset() + vaddr - p.vaddr());
-            }
-        }
-        return OptionalLong.empty();
     }
 
     @Override
