@@ -4,7 +4,7 @@ set -euo pipefail
 need=()
 have() { dpkg-query -W -f '${db:Status-Abbrev}' "$1" 2>/dev/null | grep -q '^ii'; }
 for p in rpm python3-rpm python3-packaging libdpkg-perl debootstrap umoci skopeo docker-registry buildah zstd \
-         golang-github-knqyf263-go-rpmdb-dev apache2-utils; do
+         golang-github-knqyf263-go-rpmdb-dev apache2-utils golang-go unzip binutils; do
   have "$p" || need+=("$p")
 done
 if [ ${#need[@]} -gt 0 ]; then

@@ -34,7 +34,9 @@ final class ReportMerger {
                     return id;
                 })));
         part.packages().forEach((localId, p) -> {
-            String key = p.identityKey() + '\u0001' + (p.source() == null ? "" : p.source().identityKey());
+            // the purl tells ecosystems apart: an npm and a crates.io package may share a name and version
+            String key = p.identityKey() + '\u0001' + p.purl() + '\u0001'
+                    + (p.source() == null ? "" : p.source().identityKey());
             String id = pkgIdByIdentity.computeIfAbsent(key, k -> {
                 String nid = next();
                 Package src = p.source() == null ? null : p.source().withId(next());

@@ -2,7 +2,10 @@ package io.clair.core.ecosystem.npm;
 
 import io.clair.core.index.Repository;
 import io.clair.core.linux.LinuxCoalescer;
+import io.clair.core.match.Matcher;
+import io.clair.core.match.RepositoryMatcher;
 import io.clair.core.plugin.ClairPlugin;
+import io.clair.core.version.VersionScheme;
 import io.clair.core.plugin.PluginContext;
 import io.clair.core.scan.Ecosystem;
 import java.util.List;
@@ -21,5 +24,10 @@ public final class NpmPlugin implements ClairPlugin {
     public List<Ecosystem> ecosystems(PluginContext ctx) {
         return List.of(new Ecosystem("nodejs", List.of(new NpmPackageScanner()), List.of(), List.of(),
                 LinuxCoalescer.language(REPOSITORY)));
+    }
+
+    @Override
+    public List<Matcher> matchers(PluginContext ctx) {
+        return List.of(new RepositoryMatcher("nodejs", "npm", VersionScheme.of("semver")));
     }
 }
