@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * and every contributed component keeps the SPI's promises.
  */
 class PluginsTest {
-    private static final List<String> EXPECTED = List.of("alpine", "apk", "debian", "dpkg", "osv", "rpm", "ubuntu");
+    private static final List<String> EXPECTED = List.of("alpine", "apk", "aws", "debian", "dpkg", "oracle", "osv",
+            "photon", "rhel", "rpm", "suse", "ubuntu");
 
     private final Plugins plugins = Plugins.load();
     private final PluginContext ctx = PluginContext.defaults();
