@@ -34,6 +34,13 @@ public final class OvalReader {
     private final Map<String, PackageObject> objects = new HashMap<>();
     private final Map<String, PackageState> states = new HashMap<>();
     private final Map<String, List<String>> variables = new HashMap<>();
+    /**
+     * One instance per distinct short value (ids and references, kinds, operations, versions, comments): a feed
+     * repeats them all the time (each test id once per criterion that uses it, "is signed with the Oracle Linux 7
+     * key" in every definition), and the model is held whole until the tests are read, so sharing them roughly
+     * halves the heap a large feed needs.
+     */
+    private final Map<String, String> pool = new HashMap<>();
 
     // The element being collected; at most one of these is non-null at a time.
     private DefinitionBuilder def;
@@ -135,11 +142,11 @@ public final class OvalReader {
         if (n.equals("definition")) {
             def = new DefinitionBuilder(attr(x, "id"), attr(x, "class"));
         } else if (n.endsWith("_test")) {
-            test = new String[] {attr(x, "id"), n, null, null};
+            test = new String[] {attr(x, "id"), shared(n), null, null};
         } else if (n.endsWith("_object")) {
-            object = new String[] {attr(x, "id"), n, null, null};
+            object = new String[] {attr(x, "id"), shared(n), null, null};
         } else if (n.endsWith("_state")) {
-            state = new String[] {attr(x, "id"), n, null, null, null, null, null, null, null};
+            state = new String[] {attr(x, "id"), shared(n), null, null, null, null, null, null, null};
         } else if (n.equals("constant_variable")) {
             variableId = attr(x, "id");
             variableValues = new ArrayList<>();
@@ -200,13 +207,18 @@ public final class OvalReader {
         }
     }
 
-    private static String text(XMLStreamReader x) throws XMLStreamException {
-        return x.getElementText().trim();
+    private String text(XMLStreamReader x) throws XMLStreamException {
+        return shared(x.getElementText().trim());
     }
 
-    private static String attr(XMLStreamReader x, String name) {
+    private String attr(XMLStreamReader x, String name) {
         String v = x.getAttributeValue(null, name);
-        return v == null || v.isEmpty() ? null : v;
+        return v == null || v.isEmpty() ? null : shared(v);
+    }
+
+    /** Free text (titles, descriptions) is not worth pooling; everything shorter is. */
+    private String shared(String s) {
+        return s.length() > 200 ? s : pool.computeIfAbsent(s, k -> k);
     }
 
     private static XMLInputFactory factory() {
