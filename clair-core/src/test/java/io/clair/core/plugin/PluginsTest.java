@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
  * and every contributed component keeps the SPI's promises.
  */
 class PluginsTest {
-    private static final List<String> EXPECTED = List.of("alpine", "apk", "debian", "dpkg", "gobin", "java", "npm", "osv",
-            "python", "rpm", "ruby", "rust", "ubuntu");
+    private static final List<String> EXPECTED = List.of("alpine", "apk", "aws", "debian", "dpkg", "gobin", "java",
+            "npm", "oracle", "osv", "photon", "python", "rhel", "rpm", "ruby", "rust", "suse", "ubuntu");
 
     private final Plugins plugins = Plugins.load();
     private final PluginContext ctx = PluginContext.defaults();
