@@ -153,7 +153,9 @@ public final class UpdateManager {
             if (fetched instanceof FetchResult.Changed changed) {
                 List<Vulnerability> vulns;
                 try (InputStream in = Files.newInputStream(changed.content())) {
-                    vulns = u.parse(in);
+                    // a delta source builds the complete set from the records of the run whose fingerprint it got
+                    vulns = u instanceof DeltaUpdater delta && latest.isPresent()
+                            ? delta.parse(in, store.vulnerabilities(u.name())) : u.parse(in);
                 } finally {
                     Files.deleteIfExists(changed.content());
                 }
