@@ -143,6 +143,34 @@ class IndexerApiTest {
     }
 
     @Test
+    void bodiesOverTheConfiguredLimitAreRefused() throws Exception {
+        // quarkus.http.limits.max-body-size (4M by default); the client announces the body, the server refuses it
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
+        java.net.http.HttpResponse<String> r = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port
+                        + "/indexer/api/v1/index_report")).expectContinue(true)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"hash\":\"" + "x".repeat(5 << 20) + "\"}"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void reportsCarryEveryFieldQuayRequires() {
+        Response r = given().body(manifest("quay-fields", alpine)).post("/indexer/api/v1/index_report");
+        r.then().statusCode(201).header("ETag", notNullValue());
+        var json = r.jsonPath();
+        for (String f : List.of("manifest_hash", "state", "packages", "distributions", "environments", "success",
+                "err")) {
+            assertThat(json.<Object>get(f)).as(f).isNotNull();
+        }
+        json.<String, java.util.Map<String, Object>>getMap("packages").values().forEach(p ->
+                assertThat(p).containsKeys("id", "name", "version"));
+        json.<String, List<java.util.Map<String, Object>>>getMap("environments").values().forEach(envs ->
+                envs.forEach(e -> assertThat(e).containsKeys("package_db", "introduced_in", "distribution_id")));
+    }
+
+    @Test
     void brokenLayersEndInIndexErrorWithAClearMessage() throws IOException {
         Digest claimed = digestOf("claimed-but-different");
         blobs.addAs(claimed, TestData.path("debian/layers/wheezy.tar.gz"));
