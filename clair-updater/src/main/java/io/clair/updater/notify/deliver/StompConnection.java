@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * A minimal blocking STOMP 1.2 client for publishing: CONNECT, SEND, BEGIN/COMMIT/ABORT and DISCONNECT, each
- * confirmed by the broker's RECEIPT before the call returns, so that "returned" means "the broker has it". No
+ * confirmed by the broker's RECEIPT before the call returns (transactional SENDs by the COMMIT's), so that
+ * "returned" means "the broker has it". No
  * subscriptions and no heart-beats (connections live for one delivery). An ERROR frame becomes an
  * {@link IOException} carrying the broker's message.
  */
@@ -68,15 +69,21 @@ final class StompConnection implements Closeable {
         }
     }
 
-    /** Sends {@code body} as JSON to {@code destination}, inside {@code transaction} unless that is null. */
+    /**
+     * Sends {@code body} as JSON to {@code destination}. Outside a transaction this waits for the broker's receipt.
+     * Inside one ({@code transaction} not null) it does not: brokers such as RabbitMQ hold a transaction's frames,
+     * and their receipts, until COMMIT, whose own receipt then confirms them all.
+     */
     void send(String destination, byte[] body, String transaction) throws IOException {
         Map<String, String> h = new LinkedHashMap<>();
         h.put("destination", destination);
         h.put("content-type", "application/json");
-        if (transaction != null) {
+        if (transaction == null) {
+            request("SEND", h, body);
+        } else {
             h.put("transaction", transaction);
+            new StompFrame("SEND", h, body).writeTo(out);
         }
-        request("SEND", h, body);
     }
 
     void begin(String transaction) throws IOException {

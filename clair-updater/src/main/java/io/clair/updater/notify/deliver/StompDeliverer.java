@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Clair's STOMP deliverer: connects to the first reachable broker of {@code uris} and sends the callback JSON to
  * {@code destination}, or ({@code direct}) the entries as JSON arrays of at most {@code rollup} inside one STOMP
- * transaction. Every frame waits for the broker's receipt.
+ * transaction. Every frame waits for the broker's receipt; within a transaction the COMMIT's receipt stands for all.
+ * Note that RabbitMQ carries out a transaction's frames after acknowledging its COMMIT, so a failure there (say, an
+ * exchange deleted meanwhile) is not seen by the sender, as with Clair's own STOMP deliverer.
  */
 public final class StompDeliverer implements Deliverer {
     private static final Logger LOG = LoggerFactory.getLogger(StompDeliverer.class);
