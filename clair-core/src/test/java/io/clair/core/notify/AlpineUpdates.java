@@ -18,16 +18,17 @@ import java.util.Map;
 /**
  * Successive versions of the real Alpine v3.6 main secdb, as an updater would fetch them: the real document, and the
  * real document with further secfixes appended to named packages (new advisories, as a later fetch brings them).
+ * Public for the notifier's service tests, which serve these documents to the real updater.
  */
-final class AlpineUpdates {
-    static final String UPDATER = "alpine-main-v3.6-updater";
+public final class AlpineUpdates {
+    public static final String UPDATER = "alpine-main-v3.6-updater";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private AlpineUpdates() {
     }
 
     /** The real v3.6 main secdb, parsed. */
-    static List<Vulnerability> real() throws IOException {
+    public static List<Vulnerability> real() throws IOException {
         return parse(Files.readString(TestData.path("alpine/secdb/v3.6/main.json")));
     }
 
@@ -35,11 +36,11 @@ final class AlpineUpdates {
      * The real document plus {@code extra}: origin package name to {fixed version: [ids]}; a package the document
      * lacks is appended as a new entry.
      */
-    static List<Vulnerability> realPlus(Map<String, Map<String, List<String>>> extra) throws IOException {
+    public static List<Vulnerability> realPlus(Map<String, Map<String, List<String>>> extra) throws IOException {
         return parse(realPlusJson(extra));
     }
 
-    static String realPlusJson(Map<String, Map<String, List<String>>> extra) throws IOException {
+    public static String realPlusJson(Map<String, Map<String, List<String>>> extra) throws IOException {
         ObjectNode root = (ObjectNode) JSON.readTree(TestData.path("alpine/secdb/v3.6/main.json").toFile());
         ArrayNode packages = (ArrayNode) root.get("packages");
         extra.forEach((name, fixes) -> {

@@ -57,9 +57,15 @@ public interface NotifierConfig {
         Map<String, String> headers();
     }
 
+    /*
+     * The deliverer groups have no defaults of their own (Optional members instead): a default would make SmallRye
+     * consider an unconfigured group present and then ask for its required keys.
+     */
+
     /** Publishes to a pre-declared exchange of an AMQP 0-9-1 broker (RabbitMQ). */
     interface Amqp {
-        Exchange exchange();
+        /** Unset for the default exchange (the routing key then names a queue). */
+        Optional<Exchange> exchange();
 
         /** Routing key of every message. */
         Optional<String> routingKey();
@@ -70,13 +76,11 @@ public interface NotifierConfig {
         /** Brokers to try in order, e.g. {@code amqp://guest:guest@rabbit:5672/%2f}; {@code amqps://} uses TLS. */
         List<String> uris();
 
-        /** Publish the entries themselves instead of a callback. */
-        @WithDefault("false")
-        boolean direct();
+        /** Publish the entries themselves instead of a callback (default false). */
+        Optional<Boolean> direct();
 
-        /** Entries per message in direct mode (0 means 1). */
-        @WithDefault("0")
-        int rollup();
+        /** Entries per message in direct mode (default 0, which means 1). */
+        Optional<Integer> rollup();
 
         /**
          * The exchange, which must exist: it is declared passively, as Clair does, so {@code type},
@@ -84,17 +88,17 @@ public interface NotifierConfig {
          * not checked against the broker's.
          */
         interface Exchange {
-            /** Exchange name; unset for the default exchange (the routing key then names a queue). */
+            /** Exchange name; empty for the default exchange. */
             Optional<String> name();
 
-            @WithDefault("direct")
-            String type();
+            /** Clair's {@code type}, e.g. {@code direct}. */
+            Optional<String> type();
 
-            @WithDefault("true")
-            boolean durability();
+            /** Clair's {@code durability}. */
+            Optional<Boolean> durability();
 
-            @WithDefault("false")
-            boolean autoDelete();
+            /** Clair's {@code auto_delete}. */
+            Optional<Boolean> autoDelete();
         }
     }
 
@@ -109,12 +113,11 @@ public interface NotifierConfig {
         /** Brokers to try in order, as {@code host:port}. */
         List<String> uris();
 
-        @WithDefault("false")
-        boolean direct();
+        /** Send the entries themselves instead of a callback (default false). */
+        Optional<Boolean> direct();
 
-        /** Entries per message in direct mode (0 means 1). */
-        @WithDefault("0")
-        int rollup();
+        /** Entries per message in direct mode (default 0, which means 1). */
+        Optional<Integer> rollup();
 
         Optional<User> user();
 

@@ -31,14 +31,15 @@ final class Deliverers {
         }
         if (config.amqp().isPresent()) {
             NotifierConfig.Amqp a = config.amqp().get();
+            String exchange = a.exchange().flatMap(NotifierConfig.Amqp.Exchange::name).orElse("");
             return Optional.of(new AmqpDeliverer(new AmqpDeliverer.Settings(a.uris().stream().map(URI::create)
-                    .toList(), a.exchange().name().orElse(""), a.routingKey().orElse(""), a.callback().orElse(null),
-                    a.direct(), a.rollup(), TIMEOUT)));
+                    .toList(), exchange, a.routingKey().orElse(""), a.callback().orElse(null),
+                    a.direct().orElse(false), a.rollup().orElse(0), TIMEOUT)));
         }
         if (config.stomp().isPresent()) {
             NotifierConfig.Stomp s = config.stomp().get();
             return Optional.of(new StompDeliverer(new StompDeliverer.Settings(s.uris(), s.destination(),
-                    s.callback().orElse(null), s.direct(), s.rollup(),
+                    s.callback().orElse(null), s.direct().orElse(false), s.rollup().orElse(0),
                     s.user().map(NotifierConfig.Stomp.User::login).orElse(null),
                     s.user().map(NotifierConfig.Stomp.User::passcode).orElse(null), TIMEOUT)));
         }
