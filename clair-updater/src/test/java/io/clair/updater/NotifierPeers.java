@@ -36,7 +36,8 @@ import java.util.concurrent.LinkedBlockingQueue;
  * Everything around the updater service in the notification flow, on loopback: the Alpine v3.6 feed (real files,
  * replaceable), an indexer answering the internal {@code affected_manifest} call with our core reverse lookup over
  * the real Alpine minirootfs indexed as three images (plus a 3.20.3 one that nothing here affects), and a Quay that
- * takes the webhook as Quay does: checks the PSK JWT and the JSON, answers 200 {@code Okay}.
+ * takes the webhook as Quay does: checks the PSK JWT and the JSON (and the header configured for this test), answers
+ * 200 {@code Okay}.
  */
 public class NotifierPeers implements QuarkusTestResourceLifecycleManager {
     static final String PSK = "bm90aWZpZXItdGVzdC1rZXktc2hhcmVkLXdpdGgtcXVheQ==";
@@ -81,7 +82,8 @@ public class NotifierPeers implements QuarkusTestResourceLifecycleManager {
                 Map.entry("clair.notifier.indexer-url", "http://127.0.0.1:" + indexer.getAddress().getPort() + "/"),
                 Map.entry("clair.notifier.webhook.target",
                         "http://127.0.0.1:" + quay.getAddress().getPort() + "/secscan/notification"),
-                Map.entry("clair.notifier.webhook.callback", app + "/notifier/api/v1/notification/"));
+                Map.entry("clair.notifier.webhook.callback", app + "/notifier/api/v1/notification/"),
+                Map.entry("clair.notifier.webhook.headers.\"X-Clair-Test\"", "notifier"));
     }
 
     private static HttpServer startIndexer() throws IOException, InterruptedException {
@@ -126,7 +128,8 @@ public class NotifierPeers implements QuarkusTestResourceLifecycleManager {
             try (ex) {
                 String auth = ex.getRequestHeaders().getFirst("Authorization");
                 JsonNode body = JSON.readTree(ex.getRequestBody());
-                if (!verifier.verify(auth) || !"application/json".equals(ex.getRequestHeaders()
+                if (!verifier.verify(auth) || !"notifier".equals(ex.getRequestHeaders().getFirst("X-Clair-Test"))
+                        || !"application/json".equals(ex.getRequestHeaders()
                         .getFirst("Content-Type")) || body.size() != 2 || !body.hasNonNull("notification_id")
                         || !body.hasNonNull("callback")) {
                     rejectedWebhooks.add(auth + " " + body);
