@@ -57,6 +57,8 @@ class NotificationApiTest {
     Notifier notifier;
     @Inject
     NotifierJobs jobs;
+    @Inject
+    io.quarkus.scheduler.Scheduler scheduler;
 
     private final QuayWorker quay = new QuayWorker();
 
@@ -192,5 +194,12 @@ class NotificationApiTest {
         given().get(base + unknown).then().statusCode(401);
         given().get("/metrics").then().statusCode(200).body(containsString("clair_notifier_update_operations_total"))
                 .body(containsString("clair_notifier_deliveries_total"));
+    }
+
+    @Test
+    @Order(4)
+    void pollDeliveryAndCollectionAreScheduled() {
+        assertThat(List.of("clair-notifier-poll", "clair-notifier-delivery", "clair-notifier-gc"))
+                .allSatisfy(id -> assertThat(scheduler.getScheduledJob(id)).as(id).isNotNull());
     }
 }

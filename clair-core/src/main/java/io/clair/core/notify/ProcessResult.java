@@ -25,8 +25,7 @@ public record ProcessResult(UpdateOperation operation, Outcome outcome, UUID not
         ALREADY_PROCESSED,
         /** Another replica holds the operation's lock right now. */
         LOCKED,
-        /** A newer operation of the same updater exists; that one will be processed instead. */
-        STALE,
+        /** Listing, diffing, the affected-manifest question or storing failed; the next poll tries again. */
         FAILED
     }
 }
