@@ -5,6 +5,7 @@ import io.clair.api.mapping.V4Mapper;
 import io.clair.core.index.Indexer;
 import io.clair.core.index.LegacyLayers;
 import io.clair.service.config.AuthConfig;
+import io.clair.service.roles.AffectedManifestSource;
 import io.clair.service.roles.IndexReportSource;
 import io.clair.service.roles.ServiceClients;
 import io.clair.service.roles.VulnerabilityReportSource;
@@ -125,6 +126,13 @@ public class IndexerWiring {
     @Singleton
     AffectedManifests affectedManifests(IndexerStore store, Plugins plugins, PluginContext ctx) {
         return new AffectedManifests(store, plugins.matchers(ctx));
+    }
+
+    /** In this process the notifier asks the indexer's store directly; this replaces the updater's HTTP default. */
+    @Produces
+    @Singleton
+    AffectedManifestSource localAffectedManifests(AffectedManifests affected) {
+        return affected::affected;
     }
 
     void close(@Disposes Indexer indexer) {

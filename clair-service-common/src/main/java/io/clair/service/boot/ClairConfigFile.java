@@ -95,12 +95,7 @@ public final class ClairConfigFile {
         copy(p, "/notifier/poll_interval", "clair.notifier.poll-interval");
         copy(p, "/notifier/delivery_interval", "clair.notifier.delivery-interval");
         copy(p, "/notifier/disable_summary", "clair.notifier.disable-summary");
-        JsonNode notifier = root.path("notifier");
-        for (String kind : List.of("webhook", "amqp", "stomp")) {
-            if (notifier.has(kind)) {
-                flatten(p, "clair.notifier." + kind, notifier.get(kind));
-            }
-        }
+        NotifierKeys.copy(root.path("notifier"), p);
         return p;
     }
 

@@ -4,6 +4,7 @@ import io.clair.core.update.UpdateManager;
 import io.clair.core.update.UpdateOutcome;
 import io.clair.updater.config.UpdaterConfig;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -13,18 +14,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the updaters every {@code clair.updater.period}, and on demand. One run at a time per process; several
- * replicas share the work through per-updater locks in the store.
+ * replicas share the work through per-updater locks in the store. Each finished run fires {@link UpdateRunFinished}.
  */
 @Singleton
 public class UpdateRunner {
     private static final Logger LOG = LoggerFactory.getLogger(UpdateRunner.class);
     private final UpdateManager manager;
     private final UpdaterConfig config;
+    private final Event<UpdateRunFinished> finished;
     private final AtomicBoolean running = new AtomicBoolean();
 
-    UpdateRunner(UpdateManager manager, UpdaterConfig config) {
+    UpdateRunner(UpdateManager manager, UpdaterConfig config, Event<UpdateRunFinished> finished) {
         this.manager = manager;
         this.config = config;
+        this.finished = finished;
     }
 
     @Scheduled(every = "${clair.updater.period:6h}", delayed = "${clair.updater.initial-delay:5s}",
@@ -46,6 +49,8 @@ public class UpdateRunner {
             LOG.atInfo().addKeyValue("updaters", out.size())
                     .addKeyValue("failed", out.stream().filter(o -> o.result() == UpdateOutcome.Result.FAILED).count())
                     .addKeyValue("ms", (System.nanoTime() - t0) / 1_000_000).log("update run done");
+            // asynchronous: observers such as the notifier must not hold up the runner
+            finished.fireAsync(new UpdateRunFinished(out));
             return out;
         } finally {
             running.set(false);
