@@ -92,6 +92,12 @@ public final class NvdFeedParser {
         } catch (JsonProcessingException e) {
             throw new IOException("cvss: " + source + ": malformed NVD feed" + at(e.getLocation()) + ": "
                     + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            if (String.valueOf(e.getMessage()).startsWith("cvss: ")) {
+                throw e;
+            }
+            // The stream below the parser failed: a truncated gzip, a broken connection.
+            throw new IOException("cvss: " + source + ": cannot read the feed: " + e.getMessage(), e);
         }
         Stats stats = new Stats(c.cves, c.records, c.rejected, c.noScore, c.invalid);
         log.atInfo().addKeyValue("source", source).addKeyValue("cves", stats.cves())
@@ -130,7 +136,12 @@ public final class NvdFeedParser {
             c.invalid++;
             return;
         }
-        sink.accept(new Enrichment(List.of(cve.id()), data));
+        try {
+            sink.accept(new Enrichment(List.of(cve.id()), data));
+        } catch (IOException e) {
+            throw new IOException("cvss: " + source + ": cannot keep the record of " + cve.id() + ": "
+                    + e.getMessage(), e);
+        }
         c.records++;
     }
 
