@@ -155,8 +155,8 @@ public final class NvdFeedParser {
             return false;
         }
         if (!v.version().label().equals(data.get("version"))) {
-            log.atWarn().addKeyValue("cve", id).addKeyValue("vector", vector).addKeyValue("version", data.get("version"))
-                    .log("cvss version disagrees with the vector; skipped");
+            log.atWarn().addKeyValue("cve", id).addKeyValue("vector", vector)
+                    .addKeyValue("version", data.get("version")).log("cvss version disagrees with the vector; skipped");
             return false;
         }
         if (!(data.get("baseScore") instanceof Number n) || Math.abs(n.doubleValue() - v.baseScore()) > 0.05) {

@@ -44,7 +44,8 @@ class CvssEnricherTest {
     @Test
     void cveIdsInNamesAndLinksGetTheirCvssDataAndUnknownSeveritiesAreDerived() {
         Map<String, Vulnerability> vulns = new LinkedHashMap<>();
-        vulns.put("1", vuln("CVE-2016-2781", "https://security.alpinelinux.org/vuln/CVE-2016-2781", "", Severity.Unknown));
+        vulns.put("1", vuln("CVE-2016-2781", "https://security.alpinelinux.org/vuln/CVE-2016-2781", "",
+                Severity.Unknown));
         vulns.put("2", vuln("ALAS-2016-700", "https://alas.aws.amazon.com/ALAS-2016-700.html "
                 + "https://nvd.nist.gov/vuln/detail/cve_2016_3674", "", Severity.Unknown));
         vulns.put("3", vuln("DSA-0001", "https://example.org/CVE-2016-3674 https://example.org/CVE-2016-2781", "",
