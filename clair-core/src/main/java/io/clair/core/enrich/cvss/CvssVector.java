@@ -90,18 +90,17 @@ public record CvssVector(String vector, Version version, double baseScore, Optio
     private static Score score(Version version, Map<String, String> metrics, String original) {
         StringBuilder b = new StringBuilder(version == Version.V2 ? "" : "CVSS:" + version.label());
         metrics.forEach((k, v) -> b.append(b.isEmpty() ? "" : "/").append(k).append(':').append(v));
+        Cvss cvss;
         try {
-            Cvss cvss = Cvss.fromVector(b.toString());
-            if (cvss == null) {
-                throw new IllegalArgumentException("cvss: the calculator does not recognise " + original);
-            }
-            return cvss.calculateScore();
+            cvss = Cvss.fromVector(b.toString());
         } catch (RuntimeException e) {
-            if (e instanceof IllegalArgumentException iae && String.valueOf(iae.getMessage()).startsWith("cvss:")) {
-                throw iae;
-            }
+            // Not expected after the grammar check; kept so a calculator quirk still names the vector.
             throw new IllegalArgumentException("cvss: the calculator rejects " + original + ": " + e.getMessage(), e);
         }
+        if (cvss == null) {
+            throw new IllegalArgumentException("cvss: the calculator does not recognise " + original);
+        }
+        return cvss.calculateScore();
     }
 
     /** Scores are defined to one decimal; the calculator's doubles are rounded to it. */

@@ -175,6 +175,17 @@ class CvssUpdaterTest {
     }
 
     @Test
+    void yearsFromPropertiesArriveAsStrings() {
+        // clair.updaters."clair.cvss".years=2016 or =2016,2015 reach the binder as a string or a list of strings.
+        CvssUpdater one = (CvssUpdater) new CvssUpdaterFactory(ctx(Map.of("years", "2016"), Clock.systemUTC()))
+                .enrichmentUpdaters().get(0);
+        CvssUpdater two = (CvssUpdater) new CvssUpdaterFactory(ctx(Map.of("years", List.of("2016", "2015")),
+                Clock.systemUTC())).enrichmentUpdaters().get(0);
+        assertThat(one.years()).containsExactly(2016);
+        assertThat(two.years()).containsExactly(2015, 2016);
+    }
+
+    @Test
     void configurationMistakesAreReportedAtStartUp() {
         assertThatThrownBy(() -> new CvssUpdaterFactory(ctx(Map.of("years", List.of(1999)), Clock.systemUTC())))
                 .hasMessageContaining("cvss: year 1999 is before the first NVD feed (2002)");
