@@ -6,10 +6,10 @@ import io.clair.core.vuln.Enrichment;
 import io.clair.core.vuln.Severity;
 import io.clair.core.vuln.Vulnerability;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -81,7 +81,7 @@ public final class CvssEnricher implements Enricher {
         if (out.isEmpty()) {
             return Result.none();
         }
-        return new Result(TYPE, List.of(out), severities);
+        return new Result(TYPE, List.of(Collections.unmodifiableMap(out)), severities);
     }
 
     /** The CVE ids in {@code text}, normalized to upper case and dashes. */
@@ -89,7 +89,7 @@ public final class CvssEnricher implements Enricher {
         SortedSet<String> out = new TreeSet<>();
         Matcher m = CVE.matcher(text);
         while (m.find()) {
-            out.add("CVE-" + m.group(1) + "-" + m.group(2).toUpperCase(Locale.ROOT));
+            out.add("CVE-" + m.group(1) + "-" + m.group(2));
         }
         return out;
     }
