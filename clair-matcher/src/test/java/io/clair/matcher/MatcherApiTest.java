@@ -1,6 +1,7 @@
 package io.clair.matcher;
 
 import static io.restassured.RestAssured.given;
+import static net.javacrumbs.jsonunit.assertj.JsonAssertions.assertThatJson;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -9,11 +10,15 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clair.core.ecosystem.alpine.AlpineDistributions;
 import io.clair.core.ecosystem.alpine.SecDbParser;
+import io.clair.core.enrich.cvss.CvssEnricher;
+import io.clair.core.enrich.cvss.NvdFeedParser;
 import io.clair.core.index.Package;
 import io.clair.core.store.VulnerabilityStore;
 import io.clair.core.testing.TestData;
+import io.clair.core.vuln.Enrichment;
 import io.clair.core.vuln.Fingerprint;
 import io.clair.core.vuln.UpdateOperation;
 import io.clair.core.vuln.Vulnerability;
@@ -141,5 +146,34 @@ class MatcherApiTest {
         given().get("/api/v1/vulnerabilities/os/alpine:v3.6?limit=5&page=" + page1.getString("NextPage")).then()
                 .statusCode(200).body("Vulnerabilities", hasSize(5))
                 .body("Vulnerabilities.Name", not(equalTo(page1.getList("Vulnerabilities.Name"))));
+    }
+
+    @Test
+    @Order(6)
+    void theReportCarriesCvssEnrichmentsFromClairCvss() throws Exception {
+        Package busybox = IndexerStub.alpine.packages().values().stream().filter(p -> p.name().equals("busybox"))
+                .findFirst().orElseThrow();
+        String fixedAbove = busybox.version().replaceFirst("-r(\\d+)$", "") + "-r99";
+        String secdb = "{\"distroversion\":\"v3.6\",\"reponame\":\"cvss\",\"packages\":[{\"pkg\":{"
+                + "\"name\":\"busybox\",\"secfixes\":{\"" + fixedAbove + "\":[\"CVE-2016-2781\"]}}}]}";
+        SecDbParser parser = new SecDbParser("alpine-cvss-v3.6-updater", AlpineDistributions.release("v3.6"));
+        store.recordUpdate("alpine-cvss-v3.6-updater", new Fingerprint("c1"),
+                parser.parse(new ByteArrayInputStream(secdb.getBytes(StandardCharsets.UTF_8))), null);
+        List<Enrichment> nvd = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(TestData.path("enrichment/feed.json"))) {
+            new NvdFeedParser("feed.json").parse(in, nvd::add);
+        }
+        store.recordEnrichments("clair.cvss", new Fingerprint("nvd"), nvd, null);
+
+        String body = given().get("/matcher/api/v1/vulnerability_report/" + digest()).then().statusCode(200)
+                .extract().asString();
+        Map<String, Map<String, Object>> vulns = JsonPath.from(body).getMap("vulnerabilities");
+        String id = vulns.entrySet().stream().filter(e -> e.getValue().get("name").equals("CVE-2016-2781"))
+                .map(Map.Entry::getKey).findFirst().orElseThrow();
+        String cvssData = new ObjectMapper().readTree(TestData.path("enrichment/feed.json").toFile())
+                .at("/vulnerabilities/0/cve/metrics/cvssMetricV30/0/cvssData").toString();
+        assertThatJson(body).node("enrichments").isEqualTo("{\"" + CvssEnricher.TYPE + "\":[{\"" + id + "\":["
+                + cvssData + "]}]}");
+        assertThatJson(body).node("vulnerabilities." + id + ".normalized_severity").isEqualTo("Medium");
     }
 }

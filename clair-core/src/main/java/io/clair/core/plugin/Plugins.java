@@ -1,5 +1,6 @@
 package io.clair.core.plugin;
 
+import io.clair.core.match.Enricher;
 import io.clair.core.match.Matcher;
 import io.clair.core.scan.Ecosystem;
 import io.clair.core.scan.VersionedScanner;
@@ -71,6 +72,15 @@ public final class Plugins {
             out.addAll(p.matchers(ctx));
         }
         unique(out, Matcher::name, m -> m.getClass().getName(), "matcher");
+        return out;
+    }
+
+    public List<Enricher> enrichers(PluginContext ctx) {
+        List<Enricher> out = new ArrayList<>();
+        for (ClairPlugin p : plugins) {
+            out.addAll(p.enrichers(ctx));
+        }
+        unique(out, Enricher::name, e -> e.getClass().getName(), "enricher");
         return out;
     }
 

@@ -3,7 +3,9 @@ package io.clair.core.update;
 import io.clair.core.store.LockSource;
 import io.clair.core.store.UpdaterStatus;
 import io.clair.core.store.VulnerabilityStore;
+import io.clair.core.vuln.Enrichment;
 import io.clair.core.vuln.Fingerprint;
+import io.clair.core.vuln.UpdateKind;
 import io.clair.core.vuln.UpdateOperation;
 import io.clair.core.vuln.Vulnerability;
 import java.io.IOException;
@@ -25,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * Runs updaters into a {@link VulnerabilityStore} (claircore's libvuln update manager): each updater under its own
  * lock so that replicas share the work, an unchanged source costing one conditional request, every success recorded
  * as a new immutable update operation, every failure leaving the previous data untouched and recorded in the
- * updater's status. Then old operations are garbage-collected.
+ * updater's status. Then old operations are garbage-collected. Enrichment updaters of a set run the same way and
+ * are recorded as operations of kind {@code enrichment}.
  */
 public final class UpdateManager {
     private static final Logger LOG = LoggerFactory.getLogger(UpdateManager.class);
@@ -47,14 +50,14 @@ public final class UpdateManager {
 
     /** Runs every enabled updater once; returns each one's outcome. Never throws for a failing source. */
     public List<UpdateOutcome> runOnce() {
-        List<Updater> updaters = new ArrayList<>();
+        List<UpdateJob> updaters = new ArrayList<>();
         List<UpdateOutcome> outcomes = new ArrayList<>();
         for (UpdaterFactory f : factories) {
             if (!options.enabled(f.name())) {
                 continue;
             }
             try {
-                updaters.addAll(f.create());
+                updaters.addAll(UpdateJob.of(f));
             } catch (IOException | RuntimeException e) {
                 String msg = f.name() + ": cannot list updaters: " + e.getMessage();
                 LOG.atWarn().addKeyValue("set", f.name()).addKeyValue("err", e.getMessage())
@@ -70,7 +73,7 @@ public final class UpdateManager {
         });
         try {
             List<Future<UpdateOutcome>> running = new ArrayList<>();
-            for (Updater u : updaters) {
+            for (UpdateJob u : updaters) {
                 running.add(pool.submit(() -> run(u)));
             }
             for (Future<UpdateOutcome> f : running) {
@@ -90,8 +93,21 @@ public final class UpdateManager {
         return outcomes;
     }
 
-    /** The complete data of one updater, fetched from scratch (for offline bundles). */
-    public record Fetched(String updater, Fingerprint fingerprint, List<Vulnerability> vulnerabilities) {
+    /**
+     * The complete data of one updater, fetched from scratch (for offline bundles): vulnerabilities for kind
+     * {@code vulnerability}, enrichments for kind {@code enrichment}; the other list is empty.
+     */
+    public record Fetched(String updater, Fingerprint fingerprint, UpdateKind kind, List<Vulnerability> vulnerabilities,
+            List<Enrichment> enrichments) {
+        public Fetched {
+            vulnerabilities = List.copyOf(vulnerabilities);
+            enrichments = List.copyOf(enrichments);
+        }
+
+        /** How many records were fetched. */
+        public int size() {
+            return kind == UpdateKind.ENRICHMENT ? enrichments.size() : vulnerabilities.size();
+        }
     }
 
     /**
@@ -104,31 +120,26 @@ public final class UpdateManager {
             if (!options.enabled(f.name())) {
                 continue;
             }
-            List<Updater> updaters;
+            List<UpdateJob> updaters;
             try {
-                updaters = f.create();
+                updaters = UpdateJob.of(f);
             } catch (IOException | RuntimeException e) {
                 outcomes.add(finish(new UpdateOutcome(f.name(), UpdateOutcome.Result.FAILED, 0,
                         f.name() + ": cannot list updaters: " + e.getMessage(), Duration.ZERO)));
                 continue;
             }
-            for (Updater u : updaters) {
+            for (UpdateJob u : updaters) {
                 long t0 = System.nanoTime();
                 try {
                     FetchResult r = u.fetch(Fingerprint.NONE);
                     if (!(r instanceof FetchResult.Changed changed)) {
                         continue;
                     }
-                    List<Vulnerability> vulns;
-                    try (InputStream in = Files.newInputStream(changed.content())) {
-                        vulns = u.parse(in);
-                    } finally {
-                        Files.deleteIfExists(changed.content());
-                    }
+                    Fetched fetched = parse(u, changed, null);
                     synchronized (sink) {
-                        sink.accept(new Fetched(u.name(), changed.next(), vulns));
+                        sink.accept(fetched);
                     }
-                    outcomes.add(finish(new UpdateOutcome(u.name(), UpdateOutcome.Result.UPDATED, vulns.size(), "",
+                    outcomes.add(finish(new UpdateOutcome(u.name(), UpdateOutcome.Result.UPDATED, fetched.size(), "",
                             elapsed(t0))));
                 } catch (IOException | RuntimeException e) {
                     outcomes.add(finish(new UpdateOutcome(u.name(), UpdateOutcome.Result.FAILED, 0,
@@ -139,7 +150,17 @@ public final class UpdateManager {
         return outcomes;
     }
 
-    private UpdateOutcome run(Updater u) {
+    /** Parses a download, which is deleted afterwards whatever happens. */
+    private static Fetched parse(UpdateJob u, FetchResult.Changed changed,
+            java.util.function.Supplier<List<Vulnerability>> previous) throws IOException {
+        try (InputStream in = Files.newInputStream(changed.content())) {
+            return u.parse(in, changed.next(), previous);
+        } finally {
+            Files.deleteIfExists(changed.content());
+        }
+    }
+
+    private UpdateOutcome run(UpdateJob u) {
         long t0 = System.nanoTime();
         Optional<LockSource.Held> lock = store.locks().tryLock("updater:" + u.name());
         if (lock.isEmpty()) {
@@ -151,20 +172,19 @@ public final class UpdateManager {
             Fingerprint prev = latest.map(UpdateOperation::fingerprint).orElse(Fingerprint.NONE);
             FetchResult fetched = u.fetch(prev);
             if (fetched instanceof FetchResult.Changed changed) {
-                List<Vulnerability> vulns;
-                try (InputStream in = Files.newInputStream(changed.content())) {
-                    // a delta source builds the complete set from the records of the run whose fingerprint it got
-                    vulns = u instanceof DeltaUpdater delta && latest.isPresent()
-                            ? delta.parse(in, store.vulnerabilities(u.name())) : u.parse(in);
-                } finally {
-                    Files.deleteIfExists(changed.content());
+                Fetched parsed = parse(u, changed,
+                        latest.isPresent() ? () -> store.vulnerabilities(u.name()) : null);
+                if (parsed.kind() == UpdateKind.ENRICHMENT) {
+                    store.recordEnrichments(u.name(), changed.next(), parsed.enrichments(), null);
+                } else {
+                    store.recordUpdate(u.name(), changed.next(), parsed.vulnerabilities(), null);
                 }
-                store.recordUpdate(u.name(), changed.next(), vulns, null);
-                recordSuccess(u.name(), started, changed.next(), vulns.size());
-                return finish(new UpdateOutcome(u.name(), UpdateOutcome.Result.UPDATED, vulns.size(), "",
+                recordSuccess(u.name(), started, changed.next(), parsed.size());
+                return finish(new UpdateOutcome(u.name(), UpdateOutcome.Result.UPDATED, parsed.size(), "",
                         elapsed(t0)));
             }
-            int count = latest.isPresent() ? store.vulnerabilityCount(u.name()) : 0;
+            int count = latest.isEmpty() ? 0 : u.kind() == UpdateKind.ENRICHMENT ? store.enrichmentCount(u.name())
+                    : store.vulnerabilityCount(u.name());
             recordSuccess(u.name(), started, prev, count);
             return finish(new UpdateOutcome(u.name(), UpdateOutcome.Result.UNCHANGED, 0, "", elapsed(t0)));
         } catch (IOException | RuntimeException e) {

@@ -3,6 +3,7 @@ package io.clair.core.plugin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.clair.core.match.Enricher;
 import io.clair.core.match.Matcher;
 import io.clair.core.scan.Ecosystem;
 import io.clair.core.scan.VersionedScanner;
@@ -17,8 +18,8 @@ import org.junit.jupiter.api.Test;
  * and every contributed component keeps the SPI's promises.
  */
 class PluginsTest {
-    private static final List<String> EXPECTED = List.of("alpine", "apk", "aws", "debian", "dpkg", "gobin", "java",
-            "npm", "oracle", "osv", "photon", "python", "rhel", "rpm", "ruby", "rust", "suse", "ubuntu");
+    private static final List<String> EXPECTED = List.of("alpine", "apk", "aws", "cvss", "debian", "dpkg", "gobin",
+            "java", "npm", "oracle", "osv", "photon", "python", "rhel", "rpm", "ruby", "rust", "suse", "ubuntu");
 
     private final Plugins plugins = Plugins.load();
     private final PluginContext ctx = PluginContext.defaults();
@@ -47,9 +48,10 @@ class PluginsTest {
     void updaterSetsAndMatchersHaveUniqueNames() {
         List<UpdaterFactory> factories = plugins.updaterFactories(ctx);
         assertThat(factories).extracting(UpdaterFactory::name).doesNotHaveDuplicates()
-                .contains("alpine", "debian", "ubuntu", "osv");
+                .contains("alpine", "debian", "ubuntu", "osv", "clair.cvss");
         List<Matcher> matchers = plugins.matchers(ctx);
         assertThat(matchers).extracting(Matcher::name).doesNotHaveDuplicates();
+        assertThat(plugins.enrichers(ctx)).extracting(Enricher::name).containsExactly("clair.cvss");
     }
 
     @Test

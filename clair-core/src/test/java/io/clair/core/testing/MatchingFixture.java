@@ -26,7 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /**
- * An indexer and a matcher wired with every installed plugin over one kind of store ({@code memory} or
+ * An indexer and a matcher (with its enrichers) wired with every installed plugin over one kind of store ({@code memory} or
  * {@code postgres}), indexing directory trees as single-layer images.
  */
 public record MatchingFixture(IndexerStore index, VulnerabilityStore vulns, Indexer indexer,
@@ -50,7 +50,8 @@ public record MatchingFixture(IndexerStore index, VulnerabilityStore vulns, Inde
         PluginContext ctx = PluginContext.defaults();
         Indexer indexer = new Indexer(is, d -> new DirectoryLayer(d.hash(), dirs.get(d.hash())),
                 plugins.ecosystems(ctx), IndexerOptions.defaults());
-        return new MatchingFixture(is, vs, indexer, new VulnerabilityMatcher(vs, plugins.matchers(ctx), null), dirs);
+        return new MatchingFixture(is, vs, indexer, new VulnerabilityMatcher(vs, plugins.matchers(ctx),
+                plugins.enrichers(ctx), null), dirs);
     }
 
     /** Indexes {@code dir} as a one-layer image named {@code name}. */

@@ -42,7 +42,7 @@ public class MatcherWiring {
                 Timer.builder("clair_matcher_report_seconds").register(registry).record(took);
             }
         };
-        return new VulnerabilityMatcher(store, plugins.matchers(ctx), metrics);
+        return new VulnerabilityMatcher(store, plugins.matchers(ctx), plugins.enrichers(ctx), metrics);
     }
 
     /** When no indexer runs in this process, index reports are asked of the configured indexer over HTTP. */
