@@ -131,8 +131,10 @@ final class TextFormat implements ReportFormat {
             b.append("No vulnerabilities").append(v.minimum() == Severity.Unknown ? "" : " at or above "
                     + v.minimum()).append(" found in ").append(packages).append(plural(" package", packages));
         } else {
-            b.append(v.shown().size()).append(v.shown().size() == 1 ? " vulnerability" : " vulnerabilities")
-                    .append(" in ").append(v.vulnerablePackages()).append(" of ").append(packages)
+            long distinct = v.shown().stream().map(f -> f.vulnerability().name()).distinct().count();
+            b.append(v.shown().size()).append(v.shown().size() == 1 ? " finding" : " findings").append(" (")
+                    .append(distinct).append(distinct == 1 ? " vulnerability" : " vulnerabilities").append(") in ")
+                    .append(v.vulnerablePackages()).append(" of ").append(packages)
                     .append(plural(" package", packages));
         }
         List<String> notes = new ArrayList<>();
@@ -148,8 +150,8 @@ final class TextFormat implements ReportFormat {
         b.append('.');
         long failing = v.failing();
         if (failing > 0) {
-            b.append(' ').append(failing).append(" at or above ").append(v.policy().threshold())
-                    .append(": failing.");
+            b.append(' ').append(failing).append(" at or above the fail-on severity ")
+                    .append(v.policy().threshold()).append(": exit status 1.");
         }
         return b.toString();
     }
