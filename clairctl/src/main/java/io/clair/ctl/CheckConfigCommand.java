@@ -50,7 +50,7 @@ final class CheckConfigCommand implements Callable<Integer> {
             try {
                 doc = ClairConfigDocument.read(f);
             } catch (IOException e) {
-                root.console().err().println("clairctl: " + e.getMessage());
+                root.console().err().println("clairctl: " + Errors.describe(e));
                 bad = true;
                 continue;
             }

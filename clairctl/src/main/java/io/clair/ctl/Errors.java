@@ -12,12 +12,17 @@ public final class Errors {
     private Errors() {
     }
 
+    /** The one line for {@code e}: library messages that span lines (Jackson's do) are joined. */
     public static String describe(Throwable e) {
+        return describeRaw(e).strip().replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    private static String describeRaw(Throwable e) {
         if (e instanceof CtlException) {
             return e.getMessage();
         }
         if (e instanceof UncheckedIOException u && u.getCause() != null) {
-            return describe(u.getCause());
+            return describeRaw(u.getCause());
         }
         if (e instanceof IOException || e instanceof IllegalArgumentException) {
             return message(e);
