@@ -45,9 +45,9 @@ final class JunitXmlFormat implements ReportFormat {
             x.writeCharacters("\n");
             x.writeEndElement();
             x.writeEndDocument();
-            x.writeCharacters("\n");
             x.flush();
             x.close();
+            w.write('\n');
             w.flush();
         } catch (XMLStreamException e) {
             throw new IOException("xml: " + e.getMessage(), e);
