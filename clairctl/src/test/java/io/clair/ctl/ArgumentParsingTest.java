@@ -79,6 +79,6 @@ class ArgumentParsingTest {
                 "text, json, xml, sarif, cyclonedx");
         CtlRun.Result version = clairctl().run("--version");
         assertThat(version.exit()).isEqualTo(0);
-        assertThat(version.out()).contains("plugins: alpine, apk, debian, dpkg");
+        assertThat(version.out()).containsPattern("plugins: .*alpine.*dpkg");
     }
 }
