@@ -106,8 +106,9 @@ final class Progress implements LayerListener, StageListener {
             known &= l[1] >= 0;
             total += Math.max(0, l[1]);
         }
-        String text = layers.isEmpty() ? stage : stage + ": " + layers.size() + " layer"
-                + (layers.size() == 1 ? "" : "s") + " downloading, " + bytes(read) + (known ? " of " + bytes(total) : "");
+        // the byte counts are what changes, so they lead: a long image name must not push them off the line
+        String text = layers.isEmpty() ? stage : "downloading " + layers.size() + " layer"
+                + (layers.size() == 1 ? "" : "s") + ": " + bytes(read) + (known ? " of " + bytes(total) : "");
         draw(text);
     }
 

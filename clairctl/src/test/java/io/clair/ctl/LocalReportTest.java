@@ -163,6 +163,17 @@ class LocalReportTest {
     }
 
     @Test
+    void progressGoesToStderrWhenAskedForAndNeverToStdout() {
+        String image = "oci:" + layout + ":3.6";
+        CtlRun.Result quiet = local("-o", "json", image);
+        assertThat(quiet.err()).doesNotContain("resolving");
+        CtlRun.Result forced = local("--progress=always", "-o", "json", image);
+        assertThat(forced.err()).contains("clairctl: resolving " + image + "\n", "clairctl: indexing oci:",
+                "clairctl: matching 13 packages\n").doesNotContain("\r");
+        assertThat(forced.out()).isEqualTo(quiet.out());
+    }
+
+    @Test
     void withoutVulnerabilityDataTheReportSaysSo() {
         CtlRun.Result r = clairctl().run("report", "--local", "--database-url", TestDb.create(),
                 "oci:" + layout + ":3.6");
