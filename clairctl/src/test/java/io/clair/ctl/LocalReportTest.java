@@ -174,6 +174,19 @@ class LocalReportTest {
     }
 
     @Test
+    void keepGoingReportsTheOtherImagesAndStillExitsTwo() {
+        Path missing = tmp.resolve("no-such-layout");
+        CtlRun.Result stop = local("oci:" + missing, "oci:" + layout + ":3.6");
+        assertThat(stop.exit()).isEqualTo(2);
+        assertThat(stop.out()).isEmpty();
+        assertThat(stop.errLines()).last().asString().startsWith("clairctl: oci layout: " + missing);
+        CtlRun.Result going = local("-k", "oci:" + missing, "oci:" + layout + ":3.6");
+        assertThat(going.exit()).isEqualTo(2);
+        assertThat(going.out()).contains("CVE-2017-15650");
+        assertThat(going.errLines()).last().asString().startsWith("clairctl: oci:" + missing + ": oci layout: ");
+    }
+
+    @Test
     void withoutVulnerabilityDataTheReportSaysSo() {
         CtlRun.Result r = clairctl().run("report", "--local", "--database-url", TestDb.create(),
                 "oci:" + layout + ":3.6");
