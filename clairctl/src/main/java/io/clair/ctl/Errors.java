@@ -1,5 +1,6 @@
 package io.clair.ctl;
 
+import io.clair.core.store.jdbc.StoreException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
@@ -27,7 +28,7 @@ public final class Errors {
         if (e instanceof IOException || e instanceof IllegalArgumentException) {
             return message(e);
         }
-        if (e.getClass().getName().equals("io.clair.core.store.jdbc.StoreException")) {
+        if (e instanceof StoreException) {
             return "database: " + message(e);
         }
         // a bug, not a user error: say so, and where to look

@@ -58,7 +58,7 @@ final class ClairStub implements AutoCloseable {
     private final InMemoryVulnerabilityStore vulns = new InMemoryVulnerabilityStore();
     private final PskVerifier verifier;
     private final List<Request> requests = new CopyOnWriteArrayList<>();
-    private volatile boolean answer202;
+    private final java.util.concurrent.atomic.AtomicInteger answer202 = new java.util.concurrent.atomic.AtomicInteger();
     private volatile String lastReportBody;
 
     ClairStub(Path tmp, PskVerifier verifier, List<Vulnerability> data) throws IOException {
@@ -90,9 +90,9 @@ final class ClairStub implements AutoCloseable {
         requests.clear();
     }
 
-    /** Answer vulnerability reports with Clair's 202 (matcher not initialized) from now on. */
-    void answer202() {
-        answer202 = true;
+    /** Answer the next {@code times} vulnerability reports with Clair's 202 (matcher not initialized). */
+    void answer202(int times) {
+        answer202.set(times);
     }
 
     /** The body of the last 200 vulnerability report, exactly as sent. */
@@ -131,7 +131,7 @@ final class ClairStub implements AutoCloseable {
     }
 
     private void vulnerabilityReport(HttpExchange ex, Digest digest) throws IOException {
-        if (answer202) {
+        if (answer202.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             send(ex, 202, null);
             return;
         }
