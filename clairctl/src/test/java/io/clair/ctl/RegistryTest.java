@@ -104,6 +104,34 @@ class RegistryTest {
     }
 
     @Test
+    void badRegistryCredentialsAreOneLineAndGoodOnesWork() throws Exception {
+        try (LocalRegistry locked = LocalRegistry.builder().htpasswd("alice", "wonderland").start()) {
+            locked.push(tmp.resolve("layout"), "test/alpine:3.6", LocalRegistry.Format.OCI);
+            String ref = locked.reference("test/alpine:3.6");
+            CtlRun.Result wrong = clairctl().env("DOCKER_CONFIG", dockerConfig("wrong", locked.host(), "alice",
+                    "rabbit").toString()).run("manifest", ref);
+            assertThat(wrong.exit()).as(wrong.toString()).isEqualTo(2);
+            assertThat(wrong.errLines()).singleElement().asString().startsWith("clairctl: registry: ")
+                    .contains("401");
+            CtlRun.Result right = clairctl().env("DOCKER_CONFIG", dockerConfig("right", locked.host(), "alice",
+                    "wonderland").toString()).run("manifest", ref);
+            assertThat(right.exit()).as(right.toString()).isEqualTo(0);
+            assertThat(AlpineImages.JSON.readTree(right.out()).at("/layers/0/headers/Authorization/0").asText())
+                    .startsWith("Basic ");
+        }
+    }
+
+    /** A {@code $DOCKER_CONFIG} directory whose config.json holds one registry login. */
+    private static Path dockerConfig(String name, String registryHost, String user, String password)
+            throws IOException {
+        Path dir = java.nio.file.Files.createDirectories(tmp.resolve("docker-" + name));
+        String auth = java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes());
+        java.nio.file.Files.writeString(dir.resolve("config.json"), "{\"auths\": {\"" + registryHost
+                + "\": {\"auth\": \"" + auth + "\"}}}");
+        return dir;
+    }
+
+    @Test
     void aDockerConfigWithBadJsonIsOneLine() throws Exception {
         Path dir = tmp.resolve("docker");
         java.nio.file.Files.createDirectories(dir);
