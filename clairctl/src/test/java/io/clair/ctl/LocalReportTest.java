@@ -114,6 +114,39 @@ class LocalReportTest {
     }
 
     @Test
+    void cycloneDxSarifAndXmlOfTheRealScan() throws Exception {
+        String image = "oci:" + layout + ":3.6";
+        CtlRun.Result bom = local("-o", "cyclonedx", image);
+        assertThat(bom.exit()).as(bom.toString()).isEqualTo(1);
+        org.cyclonedx.model.Bom parsed = new org.cyclonedx.parsers.JsonParser().parse(
+                bom.out().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        List<String> purls = parsed.getComponents().stream()
+                .filter(c -> c.getType() == org.cyclonedx.model.Component.Type.LIBRARY)
+                .map(org.cyclonedx.model.Component::getPurl).sorted().toList();
+        assertThat(purls).hasSize(13).contains("pkg:apk/alpine/musl@1.1.16-r15?arch=x86_64&distro=alpine-3.6")
+                .allMatch(p -> p.startsWith("pkg:apk/alpine/"));
+        assertThat(parsed.getVulnerabilities()).singleElement().satisfies(v -> {
+            assertThat(v.getId()).isEqualTo(AlpineImages.FINDING);
+            assertThat(v.getAffects()).hasSize(2);
+            assertThat(v.getRecommendation()).isEqualTo("upgrade musl to 1.1.16-r16; upgrade musl-utils to"
+                    + " 1.1.16-r16");
+        });
+        JsonNode sarif = AlpineImages.JSON.readTree(local("-o", "sarif", image).out());
+        assertThat(sarif.at("/runs/0/tool/driver/rules")).hasSize(1);
+        assertThat(sarif.at("/runs/0/results")).hasSize(2).allSatisfy(r -> {
+            assertThat(r.get("level").asText()).isEqualTo("error");
+            assertThat(r.at("/locations/0/physicalLocation/artifactLocation/uri").asText())
+                    .isEqualTo("lib/apk/db/installed");
+        });
+        String xml = local("-o", "xml", image).out();
+        org.w3c.dom.Element suite = (org.w3c.dom.Element) javax.xml.parsers.DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder().parse(new java.io.ByteArrayInputStream(xml.getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8))).getElementsByTagName("testsuite").item(0);
+        assertThat(suite.getAttribute("tests")).isEqualTo("13");
+        assertThat(suite.getAttribute("failures")).isEqualTo("2");
+    }
+
+    @Test
     void exitStatusIsOneAtOrBelowTheFindingsSeverityAndZeroAbove() {
         String image = "oci:" + layout + ":3.6";
         assertThat(local("--minimum-severity", "High", image).exit()).isEqualTo(1);

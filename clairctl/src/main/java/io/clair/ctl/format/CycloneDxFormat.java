@@ -28,7 +28,8 @@ import org.cyclonedx.model.vulnerability.Vulnerability;
 
 /**
  * A CycloneDX 1.6 BOM (JSON) per image: the image as {@code metadata.component} (type container, version = the
- * manifest digest), every package as a library component with a purl ({@link Purls}), each distribution as an
+ * manifest digest), every package as a library component with its purl (the scanner's, else one {@link Purls}
+ * builds), each distribution as an
  * operating-system component, and the shown findings as vulnerabilities, one per vulnerability id, with a rating
  * per source, the affected components and the fixed versions as the recommendation. Suppressed and filtered
  * findings are left out and counted in {@code metadata.properties}. Several images give one BOM after another.
@@ -109,7 +110,11 @@ final class CycloneDxFormat implements ReportFormat {
         c.setType(Component.Type.LIBRARY);
         c.setName(p.name());
         c.setVersion(p.version());
-        c.setPurl(Purls.of(p, dist, env == null ? "" : env.packageDb()));
+        String known = v.image().purls().get(id);
+        List<String> repos = env == null ? List.of() : env.repositoryIds().stream()
+                .map(r -> v.image().report().repository().get(r)).filter(r -> r != null && r.name() != null)
+                .map(r -> r.name()).toList();
+        c.setPurl(known != null ? known : Purls.of(p, dist, env == null ? "" : env.packageDb(), repos));
         if (env != null && env.packageDb() != null && !env.packageDb().isBlank()) {
             c.addProperty(new Property("clair:packageDb", env.packageDb()));
         }

@@ -19,8 +19,11 @@ import io.clair.core.plugin.PluginContext;
 import io.clair.core.plugin.Plugins;
 import io.clair.core.store.VulnerabilityStore;
 import io.clair.core.store.jdbc.JdbcIndexerStore;
+import io.clair.core.vuln.VulnerabilityReport;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Scans in-process, as the all-in-one server would: the installed plugins' scanners index the image (layers
@@ -63,10 +66,18 @@ public final class LocalScanner implements ImageScanner {
                 throw new CtlException("indexing " + image.reference() + " failed: " + index.err());
             }
             progress.stage("matching " + index.packages().size() + " packages");
-            VulnerabilityReportDto dto = V4Mapper.vulnerabilityReport(matcher.match(index));
+            VulnerabilityReport report = matcher.match(index);
+            VulnerabilityReportDto dto = V4Mapper.vulnerabilityReport(report);
             // the bytes the matcher service would send for this report: its resources serialize the same record
             String json = JSON.writeValueAsString(dto);
-            return new ImageReport(image.reference(), dto, json, vulnerabilities.initialized() ? null : NO_DATA);
+            Map<String, String> purls = new HashMap<>();
+            report.packages().forEach((id, p) -> {
+                if (!p.purl().isEmpty()) {
+                    purls.put(id, p.purl());
+                }
+            });
+            return new ImageReport(image.reference(), dto, json, vulnerabilities.initialized() ? null : NO_DATA,
+                    purls);
         }
     }
 

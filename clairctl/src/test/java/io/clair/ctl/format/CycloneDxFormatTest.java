@@ -45,7 +45,7 @@ class CycloneDxFormatTest {
         assertThat(purls).containsOnlyKeys("openssl", "libssl3", "zlib1g", "bash", "tar", "requests");
         assertThat(purls.get("openssl")).isEqualTo("pkg:deb/debian/openssl@3.0.11-1~deb12u1?arch=amd64&distro=debian-12");
         assertThat(purls.get("zlib1g")).startsWith("pkg:deb/debian/zlib1g@1").contains("1.2.13.dfsg-1");
-        assertThat(purls.get("requests")).isEqualTo("pkg:generic/requests@2.25.0");
+        assertThat(purls.get("requests")).isEqualTo("pkg:pypi/requests@2.25.0");
         assertThat(bom.getComponents()).filteredOn(c -> c.getType() == Component.Type.OPERATING_SYSTEM)
                 .singleElement().satisfies(c -> {
                     assertThat(c.getName()).isEqualTo("debian");
@@ -68,6 +68,32 @@ class CycloneDxFormatTest {
                 "https://security-tracker.debian.org/tracker/CVE-2024-0001", "https://www.openssl.org/news");
         assertThat(vulns.get("GHSA-j8r2-6x86-q33q").getRecommendation()).isEqualTo("upgrade requests to 2.31.0");
         assertThat(vulns.get("CVE-2023-45853").getRecommendation()).isNull();
+    }
+
+    @Test
+    void aScannersOwnPurlIsKept() throws Exception {
+        var image = new io.clair.ctl.report.ImageReport(SampleReports.REFERENCE, SampleReports.report(), "{}", null,
+                Map.of("6", "pkg:pypi/requests@2.25.0?file_name=requests-2.25.0-py2.py3-none-any.whl"));
+        ReportView v = ReportView.of(image, Severity.Unknown, Suppressions.none(), ExitPolicy.NEVER);
+        Bom bom = new JsonParser().parse(Formats.write(new CycloneDxFormat("1.0"), v)
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(bom.getComponents()).filteredOn(c -> "requests".equals(c.getName())).singleElement()
+                .satisfies(c -> assertThat(c.getPurl()).isEqualTo(
+                        "pkg:pypi/requests@2.25.0?file_name=requests-2.25.0-py2.py3-none-any.whl"));
+    }
+
+    @Test
+    void languagePurlsFollowTheRepository() {
+        var jar = new io.clair.api.v4.PackageDto("1", "org.apache.logging.log4j:log4j-core", "2.14.1", "binary",
+                null, "", null, null, "");
+        var mod = new io.clair.api.v4.PackageDto("2", "golang.org/x/net", "v0.17.0", "binary", null, "", null, null,
+                "");
+        var scoped = new io.clair.api.v4.PackageDto("3", "@babel/core", "7.22.0", "binary", null, "", null, null,
+                "");
+        assertThat(Purls.of(jar, null, "app.jar", List.of("maven")))
+                .isEqualTo("pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1");
+        assertThat(Purls.of(mod, null, "app", List.of("go"))).isEqualTo("pkg:golang/golang.org/x/net@v0.17.0");
+        assertThat(Purls.of(scoped, null, "package.json", List.of("npm"))).isEqualTo("pkg:npm/%40babel/core@7.22.0");
     }
 
     @Test

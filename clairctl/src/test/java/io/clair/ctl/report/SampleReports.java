@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clair.api.v4.DistributionDto;
 import io.clair.api.v4.EnvironmentDto;
 import io.clair.api.v4.PackageDto;
+import io.clair.api.v4.RepositoryDto;
 import io.clair.api.v4.VulnerabilityDto;
 import io.clair.api.v4.VulnerabilityReportDto;
 import io.clair.core.vuln.Severity;
@@ -44,7 +45,7 @@ public final class SampleReports {
             envs.put(id, List.of(new EnvironmentDto(DPKG, "sha256:" + "2a".repeat(32), "1", List.of())));
         }
         envs.put("6", List.of(new EnvironmentDto("usr/lib/python3/dist-packages/requests-2.25.0.dist-info/METADATA",
-                "sha256:" + "3b".repeat(32), "", List.of())));
+                "sha256:" + "3b".repeat(32), "", List.of("9"))));
         Map<String, VulnerabilityDto> vulns = new LinkedHashMap<>();
         vulns.put("10", vuln("10", "debian-bookworm-updater", "CVE-2024-0001", "openssl", Severity.Critical,
                 "3.0.13-1", "https://security-tracker.debian.org/tracker/CVE-2024-0001 https://www.openssl.org/news"));
@@ -62,7 +63,9 @@ public final class SampleReports {
         byPkg.put("3", List.of("12"));
         byPkg.put("5", List.of("14"));
         byPkg.put("6", List.of("13"));
-        return new VulnerabilityReportDto(DIGEST, pkgs, Map.of("1", debian), Map.of(), envs, vulns, byPkg, Map.of());
+        Map<String, RepositoryDto> repos = Map.of("9", new RepositoryDto("9", "pypi", "", "https://pypi.org/simple",
+                ""));
+        return new VulnerabilityReportDto(DIGEST, pkgs, Map.of("1", debian), repos, envs, vulns, byPkg, Map.of());
     }
 
     private static VulnerabilityDto vuln(String id, String updater, String name, String pkg, Severity severity,
