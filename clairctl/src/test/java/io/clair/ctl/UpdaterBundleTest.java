@@ -109,8 +109,17 @@ class UpdaterBundleTest {
             assertThat(in.read(head)).isEqualTo(4);
         }
         assertThat(head).containsExactly(0x28, 0xb5, 0x2f, 0xfd);
-        CtlRun.Result imported = clairctl().run("import-updaters", "--database-url", TestDb.create(), zst.toString());
+        // served over HTTP, as the air-gap recipe does from a web server inside the cluster
+        feeds.serve("/bundles/updates.zst", zst);
+        CtlRun.Result imported = clairctl().run("import-updaters", "--database-url", TestDb.create(),
+                feeds.url("/bundles/updates.zst"));
+        assertThat(imported.exit()).as(imported.toString()).isEqualTo(0);
         assertThat(imported.err()).contains("imported 2 update operations (" + expectedRecords + " vulnerabilities)");
+        CtlRun.Result missing = clairctl().run("import-updaters", "--database-url", TestDb.create(),
+                feeds.url("/bundles/nope.json"));
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.errLines()).containsExactly("clairctl: bundle " + feeds.url("/bundles/nope.json")
+                + ": GET answered HTTP 404");
     }
 
     @Test
