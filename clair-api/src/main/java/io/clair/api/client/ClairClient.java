@@ -89,6 +89,14 @@ public final class ClairClient {
                 VulnerabilityReportDto.class);
     }
 
+    /**
+     * The vulnerability report response exactly as the server sent it, whatever its status: for callers that must
+     * see a 202 (matcher not initialized), the headers, or the body byte for byte (clairctl prints it unchanged).
+     */
+    public HttpResponse<String> vulnerabilityReportResponse(String digest) throws IOException {
+        return exchange(request("matcher/api/v1/vulnerability_report/" + digest).GET().build());
+    }
+
     public Map<String, List<UpdateOperationDto>> updateOperations(String kind, boolean latest) throws IOException {
         String q = "?kind=" + enc(kind) + (latest ? "&latest=true" : "");
         HttpResponse<String> r = exchange(request("matcher/api/v1/internal/update_operation" + q).GET().build());

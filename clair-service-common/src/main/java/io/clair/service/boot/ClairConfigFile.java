@@ -1,10 +1,8 @@
 package io.clair.service.boot;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.clair.api.config.ClairConfigDocument;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -13,48 +11,36 @@ import java.util.Map;
 
 /**
  * Reads a Clair v4 {@code config.yaml} (or JSON) and translates the keys we honour into our configuration
- * properties, so that an existing Clair configuration works unchanged. Unknown keys are ignored here; Clair's own
- * validation is stricter, but refusing a file Clair accepts would be worse.
+ * properties, so that an existing Clair configuration works unchanged. Reading (YAML or JSON, drop-ins) is
+ * {@link ClairConfigDocument}'s, shared with clairctl. Unknown keys are ignored here; Clair's own validation is
+ * stricter, but refusing a file Clair accepts would be worse.
  */
 public final class ClairConfigFile {
+    private final ClairConfigDocument document;
     private final JsonNode root;
-    private final Path path;
 
-    private ClairConfigFile(Path path, JsonNode root) {
-        this.path = path;
-        this.root = root;
+    private ClairConfigFile(ClairConfigDocument document) {
+        this.document = document;
+        this.root = document.tree();
     }
 
+    /** Reads the file and its drop-ins ({@code <file>.d/}); see {@link ClairConfigDocument#read}. */
     public static ClairConfigFile read(Path path) throws IOException {
-        if (!Files.isRegularFile(path)) {
-            throw new IOException("config file " + path + " does not exist");
-        }
-        JsonNode n = new ObjectMapper(new YAMLFactory()).readTree(path.toFile());
-        if (n == null || !n.isObject()) {
-            throw new IOException("config file " + path + " is not a YAML mapping");
-        }
-        return new ClairConfigFile(path, n);
+        return new ClairConfigFile(ClairConfigDocument.read(path));
     }
 
     public Path path() {
-        return path;
+        return document.path();
     }
 
-    /** The database connection string: {@code indexer.connstring}, else matcher's, notifier's, else {@code database.options.source}. */
+    /** The database connection string; see {@link ClairConfigDocument#connString()}. */
     public String connString() {
-        for (String p : List.of("/indexer/connstring", "/matcher/connstring", "/notifier/connstring",
-                "/database/options/source")) {
-            String v = root.at(p).asText("");
-            if (!v.isBlank()) {
-                return v;
-            }
-        }
-        return "";
+        return document.connString();
     }
 
     /** Pool size from {@code database.options.max_open_conns}, or -1. */
     public int maxOpenConns() {
-        return root.at("/database/options/max_open_conns").asInt(-1);
+        return document.maxOpenConns();
     }
 
     /** Our property names and values for everything in the file we understand. */
