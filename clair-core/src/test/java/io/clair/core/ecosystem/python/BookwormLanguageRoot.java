@@ -1,6 +1,7 @@
 package io.clair.core.ecosystem.python;
 
 import io.clair.core.osrelease.RootfsFixtures;
+import io.clair.core.testing.Debootstrap;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -25,7 +26,6 @@ public final class BookwormLanguageRoot {
     /** The unpacked egg: on no interpreter's path, so oracles pass it explicitly. */
     public static final String EGG = "/opt/eggs/Demo.Egg-2.0rc1-py3.11.egg";
     private static final Path CACHE = Path.of(System.getProperty("java.io.tmpdir"), "clair-testcache");
-    private static final Path DEBOOTSTRAP = CACHE.resolve("debootstrap-bookworm");
     private static final Path ROOT = CACHE.resolve("lang-bookworm");
 
     private BookwormLanguageRoot() {
@@ -39,7 +39,7 @@ public final class BookwormLanguageRoot {
         try {
             Path building = ROOT.resolveSibling(ROOT.getFileName() + ".building");
             RootfsFixtures.deleteTree(building);
-            RootfsFixtures.run(List.of(RootfsFixtures.tool("cp", "coreutils"), "-a", debootstrap().toString(),
+            RootfsFixtures.run(List.of(RootfsFixtures.tool("cp", "coreutils"), "-a", Debootstrap.bookworm().toString(),
                     building.toString()));
             Files.copy(Path.of("/etc/resolv.conf"), building.resolve("etc/resolv.conf"),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
@@ -70,18 +70,5 @@ public final class BookwormLanguageRoot {
         List<String> cmd = new ArrayList<>(List.of(RootfsFixtures.tool("chroot", "coreutils"), root.toString()));
         cmd.addAll(List.of(command));
         return RootfsFixtures.run(cmd);
-    }
-
-    private static Path debootstrap() throws IOException {
-        if (Files.isRegularFile(DEBOOTSTRAP.resolve("var/lib/dpkg/status"))) {
-            return DEBOOTSTRAP;
-        }
-        Path building = DEBOOTSTRAP.resolveSibling(DEBOOTSTRAP.getFileName() + ".building");
-        RootfsFixtures.deleteTree(building);
-        Files.createDirectories(building.getParent());
-        RootfsFixtures.run(List.of(RootfsFixtures.tool("debootstrap", "debootstrap"), "--variant=minbase", "bookworm",
-                building.toString()));
-        Files.move(building, DEBOOTSTRAP);
-        return DEBOOTSTRAP;
     }
 }
