@@ -6,6 +6,7 @@ import io.clair.core.ecosystem.alpine.AlpineDistributions;
 import io.clair.core.ecosystem.alpine.SecDbParser;
 import io.clair.core.index.IndexReport;
 import io.clair.core.index.Package;
+import io.clair.core.testing.DerivedFeeds;
 import io.clair.core.testing.MatchingFixture;
 import io.clair.core.testing.Rootfs;
 import io.clair.core.testing.TestData;
@@ -98,47 +99,11 @@ class AlpineMatchingTest {
         return out;
     }
 
-    /** A secdb document with, for every installed origin, fixed versions around the installed one. */
     private static String derivedSecdb(IndexReport report) {
-        Map<String, Set<String>> fixes = new LinkedHashMap<>();
+        Map<String, String> origins = new LinkedHashMap<>();
         for (Package p : report.packages().values()) {
-            String origin = p.source() == null ? p.name() : p.source().name();
-            Set<String> fv = fixes.computeIfAbsent(origin, k -> new TreeSet<>());
-            String v = p.version();
-            int r = v.lastIndexOf("-r");
-            String base = r < 0 ? v : v.substring(0, r);
-            int rel = r < 0 ? 0 : Integer.parseInt(v.substring(r + 2));
-            fv.add(base + "-r" + (rel + 1));
-            fv.add(v);
-            if (rel > 0) {
-                fv.add(base + "-r" + (rel - 1));
-            }
-            fv.add(bumpLastNumber(base) + "-r0");
-            fv.add(base + "_rc1-r0");
-            fv.add("0");
+            origins.putIfAbsent(p.source() == null ? p.name() : p.source().name(), p.version());
         }
-        StringBuilder b = new StringBuilder("{\"distroversion\":\"v3.6\",\"reponame\":\"derived\",\"packages\":[");
-        int id = 0;
-        boolean first = true;
-        for (Map.Entry<String, Set<String>> e : fixes.entrySet()) {
-            b.append(first ? "" : ",").append("{\"pkg\":{\"name\":\"").append(e.getKey()).append("\",\"secfixes\":{");
-            first = false;
-            boolean f2 = true;
-            for (String fixed : e.getValue()) {
-                b.append(f2 ? "" : ",").append('"').append(fixed).append("\":[\"CVE-2099-").append(1000 + id++)
-                        .append("\"]");
-                f2 = false;
-            }
-            b.append("}}}");
-        }
-        return b.append("]}").toString();
-    }
-
-    private static String bumpLastNumber(String v) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(?!.*\\d)").matcher(v);
-        if (!m.find()) {
-            return v + ".1";
-        }
-        return v.substring(0, m.start()) + (Long.parseLong(m.group(1)) + 1) + v.substring(m.end());
+        return DerivedFeeds.secdb("v3.6", origins, 1000);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.clair.core.ecosystem.debian.TrackerParser;
 import io.clair.core.index.IndexReport;
 import io.clair.core.index.Package;
+import io.clair.core.testing.DerivedFeeds;
 import io.clair.core.testing.MatchingFixture;
 import io.clair.core.testing.TestData;
 import io.clair.core.testing.VersionOracles;
@@ -100,29 +101,6 @@ class DebianMatchingTest {
     private static String derivedTracker(IndexReport report) {
         Map<String, String> sources = new LinkedHashMap<>();
         report.packages().values().forEach(p -> sources.putIfAbsent(p.source().name(), p.source().version()));
-        StringBuilder b = new StringBuilder("{");
-        int id = 0;
-        boolean first = true;
-        for (Map.Entry<String, String> e : sources.entrySet()) {
-            String v = e.getValue();
-            List<String[]> entries = List.of(new String[] {"resolved", v + "+deb12u1"}, new String[] {"resolved", v},
-                    new String[] {"resolved", v.replaceFirst("-([0-9]+)$", "-0")}, new String[] {"resolved", v + "~1"},
-                    new String[] {"open", null}, new String[] {"resolved", "0"});
-            b.append(first ? "" : ",").append('"').append(e.getKey()).append("\":{");
-            first = false;
-            boolean f2 = true;
-            for (String[] en : entries) {
-                b.append(f2 ? "" : ",").append("\"CVE-2099-").append(1000 + id++).append("\":{\"description\":")
-                        .append("\"derived\",\"scope\":\"local\",\"releases\":{\"bookworm\":{\"status\":\"")
-                        .append(en[0]).append('"');
-                if (en[1] != null) {
-                    b.append(",\"fixed_version\":\"").append(en[1]).append('"');
-                }
-                b.append(",\"urgency\":\"medium\",\"repositories\":{\"bookworm\":\"").append(v).append("\"}}}}");
-                f2 = false;
-            }
-            b.append('}');
-        }
-        return b.append('}').toString();
+        return DerivedFeeds.tracker("bookworm", sources, 1000);
     }
 }
