@@ -27,6 +27,7 @@ public class LocalFeeds implements QuarkusTestResourceLifecycleManager {
         }
         return Map.ofEntries(
                 Map.entry("clair.updater.enabled", "false"),
+                Map.entry("clair.updater.sets", "alpine,debian,ubuntu,osv"),
                 Map.entry("clair.updaters.alpine.url", server.url("/alpine/")),
                 Map.entry("clair.updaters.alpine.releases", "v3.6,v3.8"),
                 Map.entry("clair.updaters.debian.json_url", server.url("/debian/json")),
