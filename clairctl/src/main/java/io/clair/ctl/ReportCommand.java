@@ -93,8 +93,9 @@ final class ReportCommand implements Callable<Integer> {
             description = "Local: import this updater bundle (export-updaters) before scanning.")
     String bundle;
 
-    @Option(names = "--update", description = "Local: run the updaters before scanning (needs the feeds'"
-            + " network; off by default for air-gapped machines).")
+    @Option(names = "--update", description = "Local: before matching, run the updaters the image needs (its"
+            + " distribution's feed, OSV for language packages), or the configured updaters.sets; needs the feeds'"
+            + " network, so it is off by default.")
     boolean update;
 
     @Mixin
@@ -165,11 +166,23 @@ final class ReportCommand implements Callable<Integer> {
             root.note("bundle " + bundle + ": imported " + r.imported() + " update operations ("
                     + r.vulnerabilities() + " vulnerabilities), skipped " + r.skipped() + " already present");
         }
-        if (update) {
+        java.util.function.Consumer<io.clair.core.index.IndexReport> beforeMatch = r -> { };
+        if (update && root.updaterSets() != null) {
             UpdaterRun.run(root, vulns, tmp, progress);
+        } else if (update) {
+            // no sets configured: run, per image, the sets whose data can match it
+            java.util.Set<String> done = new java.util.HashSet<>();
+            beforeMatch = r -> {
+                java.util.Set<String> needed = new java.util.TreeSet<>(NeededUpdaterSets.of(r));
+                needed.removeAll(done);
+                if (!needed.isEmpty()) {
+                    UpdaterRun.run(root, vulns, tmp, progress, needed);
+                    done.addAll(needed);
+                }
+            };
         }
         return new LocalScanner(db.dataSource(), vulns, imageOptions.resolver(root, tmp), root.pluginContext(tmp),
-                tmp, progress, progress);
+                tmp, progress, progress, beforeMatch);
     }
 
     private Suppressions loadSuppressions() throws IOException {

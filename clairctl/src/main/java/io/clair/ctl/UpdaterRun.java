@@ -9,8 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * {@code report --local --update}: runs the configured updater sets ({@code updaters.sets}, default all) into the
- * local database, as the updater service would. A failing source is a warning, not an error: the scan goes on
+ * {@code report --local --update}: runs the configured updater sets ({@code updaters.sets}; when none are
+ * configured, the sets the scanned image needs, see {@link NeededUpdaterSets}) into the local database, as the
+ * updater service would. A failing source is a warning, not an error: the scan goes on
  * with the data there is, and says so when there is none.
  */
 final class UpdaterRun {
@@ -18,8 +19,13 @@ final class UpdaterRun {
     }
 
     static void run(ClairCtl root, VulnerabilityStore store, Path tmp, Progress progress) {
+        run(root, store, tmp, progress, root.updaterSets());
+    }
+
+    /** Runs {@code sets} (null: every installed set). */
+    static void run(ClairCtl root, VulnerabilityStore store, Path tmp, Progress progress, java.util.Set<String> sets) {
         Plugins plugins = Plugins.load(UpdaterRun.class.getClassLoader());
-        UpdateOptions options = new UpdateOptions(root.updaterSets(), 10, 2, root.console().clock(),
+        UpdateOptions options = new UpdateOptions(sets, 10, 2, root.console().clock(),
                 o -> progress.stage("updater " + o.updater() + ": " + o.result().name().toLowerCase()));
         progress.stage("running the updaters");
         List<UpdateOutcome> outcomes = new UpdateManager(store, plugins.updaterFactories(root.pluginContext(tmp)),

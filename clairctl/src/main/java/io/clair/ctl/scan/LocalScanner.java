@@ -41,9 +41,18 @@ public final class LocalScanner implements ImageScanner {
     private final Indexer indexer;
     private final VulnerabilityMatcher matcher;
     private final VulnerabilityStore vulnerabilities;
+    private final java.util.function.Consumer<IndexReport> beforeMatch;
 
     public LocalScanner(javax.sql.DataSource dataSource, VulnerabilityStore vulnerabilities, ImageResolver resolver,
                         PluginContext ctx, Path tempDir, StageListener progress, LayerListener layers) {
+        this(dataSource, vulnerabilities, resolver, ctx, tempDir, progress, layers, r -> { });
+    }
+
+    /** @param beforeMatch runs between indexing and matching, e.g. to fetch the data the image needs */
+    public LocalScanner(javax.sql.DataSource dataSource, VulnerabilityStore vulnerabilities, ImageResolver resolver,
+                        PluginContext ctx, Path tempDir, StageListener progress, LayerListener layers,
+                        java.util.function.Consumer<IndexReport> beforeMatch) {
+        this.beforeMatch = beforeMatch;
         this.resolver = resolver;
         this.progress = progress;
         this.vulnerabilities = vulnerabilities;
@@ -65,6 +74,7 @@ public final class LocalScanner implements ImageScanner {
             if (index.state() != IndexState.IndexFinished) {
                 throw new CtlException("indexing " + image.reference() + " failed: " + index.err());
             }
+            beforeMatch.accept(index);
             progress.stage("matching " + index.packages().size() + " packages");
             VulnerabilityReport report = matcher.match(index);
             VulnerabilityReportDto dto = V4Mapper.vulnerabilityReport(report);
