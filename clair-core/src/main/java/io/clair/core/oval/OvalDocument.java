@@ -1,6 +1,8 @@
 package io.clair.core.oval;
 
+import io.clair.core.vuln.ArchOp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +30,17 @@ public record OvalDocument(
     }
 
     /**
+     * The package names {@code object} stands for: its own name, or every value of the constant variable it
+     * references; empty when it names nothing or references a variable the document lacks.
+     */
+    public List<String> packageNames(PackageObject object) {
+        if (object.varRef() != null) {
+            return variables.getOrDefault(object.varRef(), List.of());
+        }
+        return object.name() == null || object.name().isEmpty() ? List.of() : List.of(object.name());
+    }
+
+    /**
      * One {@code definition}. Text is trimmed; absent text is {@code ""}.
      *
      * @param definitionClass the {@code class} attribute ({@code patch}, {@code vulnerability}, ...)
@@ -44,6 +57,22 @@ public record OvalDocument(
             links = List.copyOf(links);
             platforms = List.copyOf(platforms);
             cves = List.copyOf(cves);
+        }
+
+        /** Every criterion of the criteria tree, nested ones before their parent's own; empty without criteria. */
+        public List<Criterion> flatCriteria() {
+            List<Criterion> out = new ArrayList<>();
+            if (criteria != null) {
+                flatten(criteria, out);
+            }
+            return out;
+        }
+
+        private static void flatten(Criteria node, List<Criterion> out) {
+            for (Criteria child : node.criterias()) {
+                flatten(child, out);
+            }
+            out.addAll(node.criterions());
         }
     }
 
@@ -76,5 +105,20 @@ public record OvalDocument(
      */
     public record PackageState(String id, String kind, String evr, String evrOperation, String arch,
             String archOperation, String version, String versionOperation, String signatureKeyId) {
+
+        /** How {@link #arch()} applies: {@link ArchOp#NONE} without an arch, OVAL's {@code equals} by default. */
+        public ArchOp archOp() {
+            if (arch == null || arch.isEmpty()) {
+                return ArchOp.NONE;
+            }
+            if (archOperation == null) {
+                return ArchOp.EQUALS;
+            }
+            return switch (archOperation) {
+                case "not equal" -> ArchOp.NOT_EQUALS;
+                case "pattern match" -> ArchOp.PATTERN_MATCH;
+                default -> ArchOp.EQUALS;
+            };
+        }
     }
 }

@@ -51,11 +51,7 @@ public final class RpmCriteria {
 
     /** The packages {@code def} affects, in criteria order, possibly with repeats. */
     public List<RpmPackage> packages(Definition def) {
-        if (def.criteria() == null) {
-            return List.of();
-        }
-        List<Criterion> flat = new ArrayList<>();
-        flatten(def.criteria(), flat);
+        List<Criterion> flat = def.flatCriteria();
         List<String> modules = modules(flat);
         List<RpmPackage> out = new ArrayList<>();
         for (Criterion c : flat) {
@@ -85,32 +81,16 @@ public final class RpmCriteria {
                     continue;
                 }
                 fixed = state.evr();
-                if (state.arch() != null && !state.arch().isEmpty()) {
-                    arch = state.arch();
-                    op = archOp(state.archOperation());
-                }
+                op = state.archOp();
+                arch = op == ArchOp.NONE ? "" : state.arch();
             }
-            for (String name : names(object)) {
+            for (String name : doc.packageNames(object)) {
                 for (String module : modules) {
                     out.add(new RpmPackage(name, module, fixed, arch, op));
                 }
             }
         }
         return out;
-    }
-
-    private List<String> names(PackageObject object) {
-        if (object.varRef() != null) {
-            return doc.variables().getOrDefault(object.varRef(), List.of());
-        }
-        return object.name() == null || object.name().isEmpty() ? List.of() : List.of(object.name());
-    }
-
-    private static void flatten(Criteria node, List<Criterion> out) {
-        for (Criteria child : node.criterias()) {
-            flatten(child, out);
-        }
-        out.addAll(node.criterions());
     }
 
     private static List<String> modules(List<Criterion> flat) {
@@ -122,17 +102,5 @@ public final class RpmCriteria {
             }
         }
         return out.isEmpty() ? List.of("") : out;
-    }
-
-    /** OVAL's operation names; an absent operation means {@code equals}. */
-    static ArchOp archOp(String operation) {
-        if (operation == null) {
-            return ArchOp.EQUALS;
-        }
-        return switch (operation) {
-            case "not equal" -> ArchOp.NOT_EQUALS;
-            case "pattern match" -> ArchOp.PATTERN_MATCH;
-            default -> ArchOp.EQUALS;
-        };
     }
 }

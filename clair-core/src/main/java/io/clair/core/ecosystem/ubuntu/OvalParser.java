@@ -1,15 +1,18 @@
 package io.clair.core.ecosystem.ubuntu;
 
-import io.clair.core.ecosystem.ubuntu.OvalDocument.Definition;
-import io.clair.core.ecosystem.ubuntu.OvalDocument.DpkgObject;
-import io.clair.core.ecosystem.ubuntu.OvalDocument.DpkgState;
-import io.clair.core.ecosystem.ubuntu.OvalDocument.DpkgTest;
 import io.clair.core.index.Distribution;
 import io.clair.core.index.Package;
 import io.clair.core.index.PackageKind;
+import io.clair.core.oval.OvalDocument;
+import io.clair.core.oval.OvalDocument.Criterion;
+import io.clair.core.oval.OvalDocument.Definition;
+import io.clair.core.oval.OvalDocument.PackageObject;
+import io.clair.core.oval.OvalDocument.PackageState;
+import io.clair.core.oval.OvalDocument.Test;
+import io.clair.core.oval.OvalInput;
+import io.clair.core.oval.OvalReader;
 import io.clair.core.vuln.ArchOp;
 import io.clair.core.vuln.Vulnerability;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -17,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,25 +51,26 @@ public final class OvalParser {
     }
 
     public List<Vulnerability> parse(InputStream in) throws IOException {
-        OvalDocument doc = OvalReader.read(decompressed(in));
+        OvalDocument doc = OvalReader.read(OvalInput.decompressed(in, "ubuntu"), "ubuntu");
         Map<String, Package> packages = new HashMap<>();
         List<Vulnerability> out = new ArrayList<>();
         int skipped = 0;
         for (Definition def : doc.definitions()) {
-            for (String ref : def.testRefs()) {
-                DpkgTest test = doc.tests().get(ref);
-                if (test == null) {
-                    continue; // family, release or other non-package test
+            for (Criterion c : def.flatCriteria()) {
+                Test test = c.negate() ? null : doc.tests().get(c.testRef());
+                if (test == null || !test.kind().equals("dpkginfo_test")) {
+                    continue; // negated, family, release or other non-package test
                 }
-                DpkgObject object = doc.objects().get(test.objectRef());
-                DpkgState state = test.stateRef() == null ? null : doc.states().get(test.stateRef());
-                if (object == null || (test.stateRef() != null && (state == null || !lessThan(state)))) {
+                PackageObject object = test.objectRef() == null ? null : doc.objects().get(test.objectRef());
+                PackageState state = test.stateRef() == null ? null : doc.states().get(test.stateRef());
+                if (object == null || !object.kind().equals("dpkginfo_object")
+                        || (test.stateRef() != null && (state == null || !lessThan(state)))) {
                     skipped++;
                     continue;
                 }
                 String fixed = state == null ? "" : state.evr();
-                String arch = state == null || state.arch() == null ? "" : state.arch();
-                ArchOp op = arch.isEmpty() ? ArchOp.NONE : archOp(state.archOperation());
+                ArchOp op = state == null ? ArchOp.NONE : state.archOp();
+                String arch = op == ArchOp.NONE ? "" : state.arch();
                 for (String name : names(doc, object)) {
                     Package pkg = packages.computeIfAbsent(name + '\u0000' + arch,
                             k -> Package.builder(name, "").kind(PackageKind.BINARY).arch(arch).build());
@@ -83,49 +86,17 @@ public final class OvalParser {
     }
 
     /** Only "installed version less than the fix" states describe a fix; anything else is not understood. */
-    private static boolean lessThan(DpkgState s) {
-        return s.evr() != null && !s.evr().isEmpty()
+    private static boolean lessThan(PackageState s) {
+        return s.kind().equals("dpkginfo_state") && s.evr() != null && !s.evr().isEmpty()
                 && (s.evrOperation() == null || s.evrOperation().equals("less than"));
     }
 
-    private List<String> names(OvalDocument doc, DpkgObject object) {
-        if (object.varRef() == null) {
-            return object.name() == null || object.name().isEmpty() ? List.of() : List.of(object.name());
-        }
-        List<String> values = doc.variables().get(object.varRef());
-        if (values == null) {
+    private List<String> names(OvalDocument doc, PackageObject object) {
+        if (object.varRef() != null && !doc.variables().containsKey(object.varRef())) {
             log.atWarn().addKeyValue("updater", updater).addKeyValue("variable", object.varRef())
                     .log("object references an unknown variable");
             return List.of();
         }
-        return values;
-    }
-
-    private static ArchOp archOp(String operation) {
-        if (operation == null) {
-            return ArchOp.EQUALS;
-        }
-        return switch (operation) {
-            case "not equal" -> ArchOp.NOT_EQUALS;
-            case "pattern match" -> ArchOp.PATTERN_MATCH;
-            default -> ArchOp.EQUALS;
-        };
-    }
-
-    /** Canonical serves both {@code .xml} and {@code .xml.bz2}; tell them apart by the bzip2 magic. */
-    private static InputStream decompressed(InputStream in) throws IOException {
-        BufferedInputStream b = new BufferedInputStream(in, 1 << 16);
-        b.mark(3);
-        byte[] magic = b.readNBytes(3);
-        b.reset();
-        if (magic.length == 3 && magic[0] == 'B' && magic[1] == 'Z' && magic[2] == 'h') {
-            try {
-                // The constructor already decodes the first block, so a broken file can fail right here.
-                return new BZip2CompressorInputStream(b, true);
-            } catch (IOException e) {
-                throw new IOException("ubuntu: OVAL document unreadable: " + e.getMessage(), e);
-            }
-        }
-        return b;
+        return doc.packageNames(object);
     }
 }
