@@ -1,9 +1,8 @@
 package io.clair.core.ecosystem.alpine;
 
 import io.clair.core.plugin.PluginContext;
-import io.clair.core.update.HttpSource;
+import io.clair.core.update.FeedUpdaterFactory;
 import io.clair.core.update.Updater;
-import io.clair.core.update.UpdaterFactory;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -17,24 +16,15 @@ import org.slf4j.LoggerFactory;
  * configuration when it lists them, otherwise from the secdb index page, which lists a {@code v3.N/} directory per
  * release plus {@code edge/} (see {@link AlpineUpdaterConfig}).
  */
-public final class AlpineUpdaterFactory implements UpdaterFactory {
+public final class AlpineUpdaterFactory extends FeedUpdaterFactory<AlpineUpdaterConfig> {
     private static final Logger log = LoggerFactory.getLogger(AlpineUpdaterFactory.class);
     public static final String NAME = "alpine";
 
     /** The index page is a short directory listing; anything much bigger is not it. */
     private static final int MAX_INDEX_BYTES = 1 << 20;
 
-    private final AlpineUpdaterConfig config;
-    private final HttpSource source;
-
     public AlpineUpdaterFactory(PluginContext ctx) {
-        this.config = ctx.config(NAME, AlpineUpdaterConfig.class);
-        this.source = new HttpSource(ctx, NAME);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(ctx, NAME, AlpineUpdaterConfig.class);
     }
 
     @Override

@@ -1,9 +1,8 @@
 package io.clair.core.ecosystem.debian;
 
 import io.clair.core.plugin.PluginContext;
-import io.clair.core.update.HttpSource;
+import io.clair.core.update.FeedUpdaterFactory;
 import io.clair.core.update.Updater;
-import io.clair.core.update.UpdaterFactory;
 import java.net.URI;
 import java.util.List;
 
@@ -12,20 +11,11 @@ import java.util.List;
  * (see {@link DebianUpdaterConfig}). Which releases get records is decided while parsing, from the code names Debian
  * has numbered ({@link DebianDistributions}), so this factory makes no request of its own.
  */
-public final class DebianUpdaterFactory implements UpdaterFactory {
+public final class DebianUpdaterFactory extends FeedUpdaterFactory<DebianUpdaterConfig> {
     public static final String NAME = "debian";
 
-    private final DebianUpdaterConfig config;
-    private final HttpSource source;
-
     public DebianUpdaterFactory(PluginContext ctx) {
-        this.config = ctx.config(NAME, DebianUpdaterConfig.class);
-        this.source = new HttpSource(ctx, NAME);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(ctx, NAME, DebianUpdaterConfig.class);
     }
 
     @Override

@@ -1,9 +1,8 @@
 package io.clair.core.ecosystem.oracle;
 
 import io.clair.core.plugin.PluginContext;
-import io.clair.core.update.HttpSource;
+import io.clair.core.update.FeedUpdaterFactory;
 import io.clair.core.update.Updater;
-import io.clair.core.update.UpdaterFactory;
 import java.net.URI;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -15,22 +14,14 @@ import java.util.List;
  * (see {@link OracleUpdaterConfig}), as claircore splits Oracle's data, so that an old year that no longer changes
  * costs one conditional request per run.
  */
-public final class OracleUpdaterFactory implements UpdaterFactory {
+public final class OracleUpdaterFactory extends FeedUpdaterFactory<OracleUpdaterConfig> {
     public static final String NAME = "oracle";
 
-    private final OracleUpdaterConfig config;
-    private final HttpSource source;
     private final Clock clock;
 
     public OracleUpdaterFactory(PluginContext ctx) {
-        this.config = ctx.config(NAME, OracleUpdaterConfig.class);
-        this.source = new HttpSource(ctx, NAME);
+        super(ctx, NAME, OracleUpdaterConfig.class);
         this.clock = ctx.clock();
-    }
-
-    @Override
-    public String name() {
-        return NAME;
     }
 
     @Override

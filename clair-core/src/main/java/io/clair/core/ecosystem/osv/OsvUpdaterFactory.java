@@ -1,9 +1,8 @@
 package io.clair.core.ecosystem.osv;
 
 import io.clair.core.plugin.PluginContext;
-import io.clair.core.update.HttpSource;
+import io.clair.core.update.FeedUpdaterFactory;
 import io.clair.core.update.Updater;
-import io.clair.core.update.UpdaterFactory;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -20,23 +19,15 @@ import org.slf4j.LoggerFactory;
  * The {@code osv} updater set: one {@link OsvUpdater} per allowed ecosystem (see {@link OsvUpdaterConfig}). The set
  * comes from configuration, so this factory makes no request of its own.
  */
-public final class OsvUpdaterFactory implements UpdaterFactory {
+public final class OsvUpdaterFactory extends FeedUpdaterFactory<OsvUpdaterConfig> {
     private static final Logger log = LoggerFactory.getLogger(OsvUpdaterFactory.class);
     public static final String NAME = "osv";
 
-    private final OsvUpdaterConfig config;
-    private final HttpSource source;
     private final Clock clock;
 
     public OsvUpdaterFactory(PluginContext ctx) {
-        this.config = ctx.config(NAME, OsvUpdaterConfig.class);
-        this.source = new HttpSource(ctx, NAME);
+        super(ctx, NAME, OsvUpdaterConfig.class);
         this.clock = ctx.clock();
-    }
-
-    @Override
-    public String name() {
-        return NAME;
     }
 
     @Override

@@ -1,9 +1,8 @@
 package io.clair.core.ecosystem.suse;
 
 import io.clair.core.plugin.PluginContext;
-import io.clair.core.update.HttpSource;
+import io.clair.core.update.FeedUpdaterFactory;
 import io.clair.core.update.Updater;
-import io.clair.core.update.UpdaterFactory;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -20,24 +19,15 @@ import org.slf4j.LoggerFactory;
  * the configuration when it lists them, otherwise from the OVAL directory's HTML index (see
  * {@link SuseUpdaterConfig}), which names every {@code *.xml.gz} file in an {@code href}.
  */
-public final class SuseUpdaterFactory implements UpdaterFactory {
+public final class SuseUpdaterFactory extends FeedUpdaterFactory<SuseUpdaterConfig> {
     private static final Logger log = LoggerFactory.getLogger(SuseUpdaterFactory.class);
     public static final String NAME = "suse";
     private static final Pattern HREF = Pattern.compile("href=\"(?:[^\"]*/)?([^\"/]+)\\.xml\\.gz\"");
     /** The index is a directory listing of a few hundred files; anything much bigger is not it. */
     private static final int MAX_INDEX_BYTES = 4 << 20;
 
-    private final SuseUpdaterConfig config;
-    private final HttpSource source;
-
     public SuseUpdaterFactory(PluginContext ctx) {
-        this.config = ctx.config(NAME, SuseUpdaterConfig.class);
-        this.source = new HttpSource(ctx, NAME);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(ctx, NAME, SuseUpdaterConfig.class);
     }
 
     @Override

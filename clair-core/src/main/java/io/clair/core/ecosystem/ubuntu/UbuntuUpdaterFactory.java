@@ -1,9 +1,8 @@
 package io.clair.core.ecosystem.ubuntu;
 
 import io.clair.core.plugin.PluginContext;
-import io.clair.core.update.HttpSource;
+import io.clair.core.update.FeedUpdaterFactory;
 import io.clair.core.update.Updater;
-import io.clair.core.update.UpdaterFactory;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,20 +11,11 @@ import java.util.List;
  * The {@code ubuntu} updater set: one {@link UbuntuOvalUpdater} per configured series (see
  * {@link UbuntuUpdaterConfig}). The set is fixed by configuration, so this factory makes no request of its own.
  */
-public final class UbuntuUpdaterFactory implements UpdaterFactory {
+public final class UbuntuUpdaterFactory extends FeedUpdaterFactory<UbuntuUpdaterConfig> {
     public static final String NAME = "ubuntu";
 
-    private final UbuntuUpdaterConfig config;
-    private final HttpSource source;
-
     public UbuntuUpdaterFactory(PluginContext ctx) {
-        this.config = ctx.config(NAME, UbuntuUpdaterConfig.class);
-        this.source = new HttpSource(ctx, NAME);
-    }
-
-    @Override
-    public String name() {
-        return NAME;
+        super(ctx, NAME, UbuntuUpdaterConfig.class);
     }
 
     @Override
