@@ -1,9 +1,7 @@
 package io.clair.core.ecosystem.oracle;
 
-import io.clair.core.update.FetchResult;
+import io.clair.core.update.FeedUpdater;
 import io.clair.core.update.HttpSource;
-import io.clair.core.update.Updater;
-import io.clair.core.vuln.Fingerprint;
 import io.clair.core.vuln.Vulnerability;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,33 +13,16 @@ import java.util.List;
  * {@code oracle-2024-updater}), reading {@code <url>com.oracle.elsa-<year>.xml.bz2}. Created by
  * {@link OracleUpdaterFactory}.
  */
-public final class OracleUpdater implements Updater {
+public final class OracleUpdater extends FeedUpdater {
     private final int year;
-    private final URI uri;
-    private final HttpSource source;
 
     OracleUpdater(int year, URI base, HttpSource source) {
+        super("oracle-" + year + "-updater", base.resolve("com.oracle.elsa-" + year + ".xml.bz2"), source);
         this.year = year;
-        this.uri = base.resolve("com.oracle.elsa-" + year + ".xml.bz2");
-        this.source = source;
-    }
-
-    @Override
-    public String name() {
-        return "oracle-" + year + "-updater";
     }
 
     public int year() {
         return year;
-    }
-
-    public URI uri() {
-        return uri;
-    }
-
-    @Override
-    public FetchResult fetch(Fingerprint previous) throws IOException {
-        return source.fetch(name(), uri, previous);
     }
 
     @Override

@@ -1,9 +1,7 @@
 package io.clair.core.ecosystem.photon;
 
-import io.clair.core.update.FetchResult;
+import io.clair.core.update.FeedUpdater;
 import io.clair.core.update.HttpSource;
-import io.clair.core.update.Updater;
-import io.clair.core.vuln.Fingerprint;
 import io.clair.core.vuln.Vulnerability;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,33 +13,16 @@ import java.util.List;
  * {@code photon-updater-4.0}), reading {@code <url>cve_data_photon<release>.json}. Created by
  * {@link PhotonUpdaterFactory}.
  */
-public final class PhotonUpdater implements Updater {
+public final class PhotonUpdater extends FeedUpdater {
     private final String release;
-    private final URI uri;
-    private final HttpSource source;
 
     PhotonUpdater(String release, URI base, HttpSource source) {
+        super("photon-updater-" + release, base.resolve("cve_data_photon" + release + ".json"), source);
         this.release = release;
-        this.uri = base.resolve("cve_data_photon" + release + ".json");
-        this.source = source;
-    }
-
-    @Override
-    public String name() {
-        return "photon-updater-" + release;
     }
 
     public String release() {
         return release;
-    }
-
-    public URI uri() {
-        return uri;
-    }
-
-    @Override
-    public FetchResult fetch(Fingerprint previous) throws IOException {
-        return source.fetch(name(), uri, previous);
     }
 
     @Override

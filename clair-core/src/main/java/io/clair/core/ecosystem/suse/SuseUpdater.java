@@ -1,9 +1,7 @@
 package io.clair.core.ecosystem.suse;
 
-import io.clair.core.update.FetchResult;
+import io.clair.core.update.FeedUpdater;
 import io.clair.core.update.HttpSource;
-import io.clair.core.update.Updater;
-import io.clair.core.vuln.Fingerprint;
 import io.clair.core.vuln.Vulnerability;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,33 +13,16 @@ import java.util.List;
  * {@code suse-updater-suse.linux.enterprise.server.15}), reading {@code <url><file>.xml.gz}. Created by
  * {@link SuseUpdaterFactory}.
  */
-public final class SuseUpdater implements Updater {
+public final class SuseUpdater extends FeedUpdater {
     private final SuseRelease release;
-    private final URI uri;
-    private final HttpSource source;
 
     SuseUpdater(SuseRelease release, URI base, HttpSource source) {
+        super(release.updaterName(), base.resolve(release.file() + ".xml.gz"), source);
         this.release = release;
-        this.uri = base.resolve(release.file() + ".xml.gz");
-        this.source = source;
-    }
-
-    @Override
-    public String name() {
-        return release.updaterName();
     }
 
     public SuseRelease release() {
         return release;
-    }
-
-    public URI uri() {
-        return uri;
-    }
-
-    @Override
-    public FetchResult fetch(Fingerprint previous) throws IOException {
-        return source.fetch(name(), uri, previous);
     }
 
     @Override
