@@ -1,11 +1,10 @@
 package io.clair.core.ecosystem.gobin;
 
 import io.clair.core.osrelease.RootfsFixtures;
+import io.clair.core.testing.TestCache;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -17,18 +16,12 @@ import java.util.stream.Stream;
  * list that never touches the system's apt configuration.
  */
 public final class GoTree {
-    private static final Path ROOT = Path.of(System.getProperty("java.io.tmpdir"), "clair-testcache", "lang-go");
 
     private GoTree() {
     }
 
-    public static synchronized Path get() {
-        if (Files.isDirectory(ROOT.resolve("opt/bullseye"))) {
-            return ROOT;
-        }
-        try {
-            Path building = ROOT.resolveSibling(ROOT.getFileName() + ".building");
-            RootfsFixtures.deleteTree(building);
+    public static Path get() {
+        return TestCache.get("lang-go", "opt/bullseye", building -> {
             for (String exe : List.of("skopeo", "umoci")) {
                 executable(RootfsFixtures.copy(Path.of(RootfsFixtures.tool(exe, exe)), building, "usr/bin/" + exe));
             }
@@ -59,11 +52,7 @@ public final class GoTree {
             RootfsFixtures.run(List.of(RootfsFixtures.tool("dpkg-deb", "dpkg"), "-x", deb.toString(), x.toString()));
             executable(RootfsFixtures.copy(x.resolve("usr/bin/umoci"), building, "opt/bullseye/umoci"));
             RootfsFixtures.deleteTree(apt);
-            Files.move(building, ROOT, StandardCopyOption.ATOMIC_MOVE);
-            return ROOT;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     static Path executable(Path file) throws IOException {

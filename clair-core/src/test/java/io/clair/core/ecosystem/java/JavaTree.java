@@ -1,8 +1,7 @@
 package io.clair.core.ecosystem.java;
 
 import io.clair.core.osrelease.RootfsFixtures;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.clair.core.testing.TestCache;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,7 +15,6 @@ import java.util.Map;
  * (jolokia-war).
  */
 public final class JavaTree {
-    private static final Path ROOT = Path.of(System.getProperty("java.io.tmpdir"), "clair-testcache", "lang-java");
     /** Maven coordinates ({@code g:a:v[:packaging]}) and the directory each archive goes to. */
     static final Map<String, String> ARTIFACTS = Map.of(
             "org.apache.logging.log4j:log4j-core:2.14.1", "opt/app/lib",
@@ -28,24 +26,15 @@ public final class JavaTree {
     private JavaTree() {
     }
 
-    public static synchronized Path get() {
-        if (Files.isDirectory(ROOT.resolve("opt/app/webapps"))) {
-            return ROOT;
-        }
-        try {
-            Path building = ROOT.resolveSibling(ROOT.getFileName() + ".building");
-            RootfsFixtures.deleteTree(building);
+    public static Path get() {
+        return TestCache.get("lang-java", "opt/app/webapps", building -> {
             for (Map.Entry<String, String> a : ARTIFACTS.entrySet()) {
                 Path dir = Files.createDirectories(building.resolve(a.getValue()));
                 RootfsFixtures.run(List.of(RootfsFixtures.tool("mvn", "maven"), "-q", "-B",
                         "org.apache.maven.plugins:maven-dependency-plugin:3.6.1:copy", "-Dartifact=" + a.getKey(),
                         "-Dtransitive=false", "-DoutputDirectory=" + dir));
             }
-            Files.move(building, ROOT);
-            return ROOT;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     /** A copy of one cached archive, by file name, for tests that build their own trees. */

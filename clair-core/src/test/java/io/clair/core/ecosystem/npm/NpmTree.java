@@ -1,8 +1,7 @@
 package io.clair.core.ecosystem.npm;
 
 import io.clair.core.osrelease.RootfsFixtures;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.clair.core.testing.TestCache;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,27 +13,17 @@ import java.util.List;
  */
 public final class NpmTree {
     public static final String APP = "opt/node-app";
-    private static final Path ROOT = Path.of(System.getProperty("java.io.tmpdir"), "clair-testcache", "lang-npm");
 
     private NpmTree() {
     }
 
-    public static synchronized Path get() {
-        if (Files.isDirectory(ROOT.resolve(APP).resolve("node_modules"))) {
-            return ROOT;
-        }
-        try {
-            Path building = ROOT.resolveSibling(ROOT.getFileName() + ".building");
-            RootfsFixtures.deleteTree(building);
+    public static Path get() {
+        return TestCache.get("lang-npm", APP + "/node_modules", building -> {
             Path app = Files.createDirectories(building.resolve(APP));
             RootfsFixtures.write(app, "package.json", "{\"name\":\"node-app\",\"version\":\"1.0.0\",\"private\":true}\n");
             RootfsFixtures.run(List.of(RootfsFixtures.tool("npm", "npm"), "install", "--prefix", app.toString(),
                     "--no-audit", "--no-fund", "--ignore-scripts", "lodash@4.17.15", "minimist@1.2.0",
                     "express@4.17.1"));
-            Files.move(building, ROOT);
-            return ROOT;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 }

@@ -1,9 +1,8 @@
 package io.clair.core.ecosystem.python;
 
 import io.clair.core.osrelease.RootfsFixtures;
+import io.clair.core.testing.TestCache;
 import io.clair.core.testing.Debootstrap;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,20 +24,13 @@ import java.util.List;
 public final class BookwormLanguageRoot {
     /** The unpacked egg: on no interpreter's path, so oracles pass it explicitly. */
     public static final String EGG = "/opt/eggs/Demo.Egg-2.0rc1-py3.11.egg";
-    private static final Path CACHE = Path.of(System.getProperty("java.io.tmpdir"), "clair-testcache");
-    private static final Path ROOT = CACHE.resolve("lang-bookworm");
 
     private BookwormLanguageRoot() {
     }
 
     /** The tree, built on first use. */
-    public static synchronized Path get() {
-        if (Files.isDirectory(ROOT.resolve("opt/eggs"))) {
-            return ROOT;
-        }
-        try {
-            Path building = ROOT.resolveSibling(ROOT.getFileName() + ".building");
-            RootfsFixtures.deleteTree(building);
+    public static Path get() {
+        return TestCache.get("lang-bookworm", "opt/eggs", building -> {
             RootfsFixtures.run(List.of(RootfsFixtures.tool("cp", "coreutils"), "-a", Debootstrap.bookworm().toString(),
                     building.toString()));
             Files.copy(Path.of("/etc/resolv.conf"), building.resolve("etc/resolv.conf"),
@@ -58,11 +50,7 @@ public final class BookwormLanguageRoot {
             chroot(building, "sh", "-c", "cd /tmp/egg && /opt/venv/bin/python setup.py -q bdist_egg"
                     + " && /opt/venv/bin/python -m zipfile -e dist/Demo.Egg-2.0rc1-py3.11.egg " + EGG);
             chroot(building, "rm", "-rf", "/tmp/demo", "/tmp/egg", "/var/lib/apt/lists", "/var/cache/apt/archives");
-            Files.move(building, ROOT);
-            return ROOT;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     /** Runs {@code command} inside {@code root} with chroot, failing the test on a non-zero exit. */

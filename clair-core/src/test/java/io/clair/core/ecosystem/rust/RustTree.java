@@ -1,8 +1,7 @@
 package io.clair.core.ecosystem.rust;
 
 import io.clair.core.osrelease.RootfsFixtures;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.clair.core.testing.TestCache;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,7 +20,6 @@ import java.util.TreeSet;
 public final class RustTree {
     static final String AUDITED = "usr/local/bin/hello-audited";
     static final String RUSTFMT_LOCK = "usr/src/rustc-1.63.0/src/tools/rustfmt/Cargo.lock";
-    private static final Path ROOT = Path.of(System.getProperty("java.io.tmpdir"), "clair-testcache", "lang-rust");
     /** Writes cargo-auditable's JSON for argv[1] (a Cargo.lock) to argv[2], zlib-compressed. */
     private static final String TO_AUDIT_JSON = "import json, sys, tomllib, zlib\n"
             + "pkgs = tomllib.load(open(sys.argv[1], 'rb'))['package']\n"
@@ -45,13 +43,8 @@ public final class RustTree {
     private RustTree() {
     }
 
-    public static synchronized Path get() {
-        if (Files.isRegularFile(ROOT.resolve(AUDITED))) {
-            return ROOT;
-        }
-        try {
-            Path building = ROOT.resolveSibling(ROOT.getFileName() + ".building");
-            RootfsFixtures.deleteTree(building);
+    public static Path get() {
+        return TestCache.get("lang-rust", AUDITED, building -> {
             Path work = Files.createDirectories(building.resolve("../lang-rust.work").normalize());
             RootfsFixtures.deleteTree(work);
             Files.createDirectories(work);
@@ -74,11 +67,7 @@ public final class RustTree {
             Files.setPosixFilePermissions(building.resolve(AUDITED),
                     java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
             RootfsFixtures.deleteTree(work);
-            Files.move(building, ROOT);
-            return ROOT;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     /**
