@@ -210,8 +210,8 @@ public final class IndexBench {
                     int found = scan(e.getValue(), layer);
                     long wall = System.nanoTime() - t0;
                     long cpu = threadCpu() - c0;
-                    took.merge(e.getKey(), new long[] {wall, cpu, found, wall},
-                            (a, b) -> new long[] {Math.min(a[0], b[0]), Math.min(a[1], b[1]), b[2], a[3]});
+                    took.merge(e.getKey(), new long[] {wall, cpu, found, wall, cpu},
+                            (a, b) -> new long[] {Math.min(a[0], b[0]), Math.min(a[1], b[1]), b[2], a[3], a[4]});
                 }
             }
             List<Map.Entry<String, long[]>> sorted = new ArrayList<>(took.entrySet());
@@ -223,8 +223,8 @@ public final class IndexBench {
                     sumFirst / 1e6);
             for (Map.Entry<String, long[]> e : sorted) {
                 long[] v = e.getValue();
-                System.out.printf(Locale.ROOT, "  %-36s %8.1f ms  cpu %8.1f ms  (first %8.1f ms)  found %d%n",
-                        e.getKey(), v[0] / 1e6, v[1] / 1e6, v[3] / 1e6, v[2]);
+                System.out.printf(Locale.ROOT, "  %-36s %7.1f ms  cpu %7.1f ms  (first %7.1f ms, cpu %7.1f ms)"
+                        + "  found %d%n", e.getKey(), v[0] / 1e6, v[1] / 1e6, v[3] / 1e6, v[4] / 1e6, v[2]);
             }
         }
     }

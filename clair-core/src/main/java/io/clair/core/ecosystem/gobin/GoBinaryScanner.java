@@ -55,7 +55,7 @@ public final class GoBinaryScanner implements PackageScanner {
             }
             Optional<GoBuildInfo> info;
             try {
-                info = GoBuildInfoReader.read(layer.localFile(e.path()));
+                info = GoBuildInfoReader.read(() -> layer.openChannel(e.path()));
             } catch (IOException | RuntimeException ex) {
                 LOG.atWarn().addKeyValue("layer", layer.digest()).addKeyValue("path", e.path())
                         .addKeyValue("reason", ex.getMessage()).log("gobin: skipping unreadable executable");

@@ -71,7 +71,7 @@ public final class AuditableBinaryScanner implements PackageScanner {
     }
 
     private static Optional<byte[]> dependencyJson(Layer layer, String path) throws IOException {
-        Optional<ElfFile> elf = ElfFile.open(layer.localFile(path));
+        Optional<ElfFile> elf = ElfFile.open(layer.openChannel(path));
         if (elf.isEmpty()) {
             return Optional.empty();
         }
