@@ -183,8 +183,51 @@ final class ChannelZip {
         };
     }
 
-    /** The member's content, inflated when it is deflated. */
-    InputStream open(Entry e) throws IOException {
+    /**
+     * The member's content, inflated when it is deflated. As with ZipFile, nothing is read (nor an inflater made)
+     * until the stream is first read: most members of an archive are opened and never read.
+     */
+    InputStream open(Entry e) {
+        return new InputStream() {
+            private InputStream in;
+
+            private InputStream in() throws IOException {
+                if (in == null) {
+                    in = openNow(e);
+                }
+                return in;
+            }
+
+            @Override
+            public int read() throws IOException {
+                return in().read();
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                return in().read(b, off, len);
+            }
+
+            @Override
+            public long skip(long n) throws IOException {
+                return in().skip(n);
+            }
+
+            @Override
+            public int available() throws IOException {
+                return in == null ? 0 : in.available();
+            }
+
+            @Override
+            public void close() throws IOException {
+                if (in != null) {
+                    in.close();
+                }
+            }
+        };
+    }
+
+    private InputStream openNow(Entry e) throws IOException {
         long at = base + e.localOffset();
         if (at < 0 || at + LOCHDR > length) {
             throw new ZipException("invalid LOC header (bad offset) for " + e.name());
