@@ -1,19 +1,23 @@
 package io.clair.bench;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
- * A large, real layer for the fetch benchmark: a tar of this machine's {@code /usr/share} and {@code /usr/lib} (real
- * files, links and directories, the mix an OS layer holds), cut at a size, then gzipped and zstd-compressed by the
- * system tools. Built once and reused from {@code dir}.
+ * A large, real layer for the fetch and index benchmarks: a tar of some of this machine's directories (real files,
+ * links and directories, the mix an OS layer holds; {@code /usr/share} and {@code /usr/lib} for the fetch bench, a
+ * root filesystem's package databases, binaries and libraries for the index bench), taken in the order given and
+ * cut at a size, then gzipped and zstd-compressed by the system tools. Built once and reused from {@code dir}.
  */
 final class BenchLayer {
     final Path tar;
@@ -40,27 +44,58 @@ final class BenchLayer {
         return l;
     }
 
-    /** Paths in walk order (directories before their children) until the regular files add up to the target. */
+    /**
+     * Paths in walk order (directories before their children) until the regular files add up to the target. A path
+     * reached from two roots is taken once; unreadable corners of a tree are skipped.
+     */
     private static List<String> pick(List<Path> roots, long targetBytes) throws IOException {
         List<String> out = new ArrayList<>();
-        long total = 0;
+        Set<String> seen = new HashSet<>();
+        long[] total = {0};
         for (Path root : roots) {
-            try (Stream<Path> walk = Files.walk(root)) {
-                for (Path p : (Iterable<Path>) walk::iterator) {
-                    if (total >= targetBytes) {
-                        return out;
-                    }
-                    if (!Files.isReadable(p) || p.toString().contains("\n")) {
-                        continue;
-                    }
-                    if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-                        total += Files.size(p);
-                    }
-                    out.add(p.toString());
-                }
-            } catch (UncheckedIOException e) {
-                // an unreadable corner of the tree; what was walked so far is enough
+            if (total[0] >= targetBytes) {
+                break;
             }
+            if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    if (total[0] >= targetBytes) {
+                        return FileVisitResult.TERMINATE;
+                    }
+                    if (!Files.isReadable(dir)) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    add(dir, 0);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (total[0] >= targetBytes) {
+                        return FileVisitResult.TERMINATE;
+                    }
+                    if (attrs.isSymbolicLink() || (attrs.isRegularFile() && Files.isReadable(file))) {
+                        add(file, attrs.isRegularFile() ? attrs.size() : 0);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return FileVisitResult.CONTINUE; // an unreadable corner of the tree
+                }
+
+                private void add(Path p, long size) {
+                    String s = p.toString();
+                    if (!s.contains("\n") && seen.add(s)) {
+                        out.add(s);
+                        total[0] += size;
+                    }
+                }
+            });
         }
         return out;
     }

@@ -94,7 +94,7 @@ public final class LayerFetchBench {
      * {@code <tool> -dc FILE > /dev/null}: wall time, and user+system CPU as GNU time reports it (the machine is
      * shared, so CPU time is the steadier figure).
      */
-    private static long[] timeTool(String tool, Path blob) throws IOException, InterruptedException {
+    static long[] timeTool(String tool, Path blob) throws IOException, InterruptedException {
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder("/usr/bin/time", "-f", "%U %S", tool, "-dc", blob.toString())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
@@ -108,12 +108,12 @@ public final class LayerFetchBench {
         return new long[] {wall, cpu};
     }
 
-    private static long processCpu() {
+    static long processCpu() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
     }
 
-    private static void resetPeaks() {
+    static void resetPeaks() {
         System.gc();
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
@@ -123,7 +123,7 @@ public final class LayerFetchBench {
     }
 
     /** Sum of the heap pools' peaks: an upper bound on the heap in use at any moment of the run. */
-    private static long heapPeak() {
+    static long heapPeak() {
         long sum = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
@@ -133,7 +133,7 @@ public final class LayerFetchBench {
         return sum;
     }
 
-    private static Digest sha256(Path f) throws IOException {
+    static Digest sha256(Path f) throws IOException {
         MessageDigest md = Digest.parse("sha256:" + "0".repeat(64)).newMessageDigest();
         byte[] buf = new byte[1 << 20];
         try (InputStream in = Files.newInputStream(f)) {

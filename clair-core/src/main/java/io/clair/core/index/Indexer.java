@@ -57,6 +57,8 @@ public final class Indexer implements AutoCloseable {
     private final List<ScannerRef> refs;
     private final String state;
     private final ExecutorService pool;
+    /** Runs the scanners of a layer side by side; separate from {@link #pool}, whose threads wait for them. */
+    private final ExecutorService scanPool;
 
     public Indexer(IndexerStore store, LayerSource layers, List<Ecosystem> ecosystems, IndexerOptions options) {
         this.store = store;
@@ -79,6 +81,12 @@ public final class Indexer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.scanPool = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()),
+                runnable -> {
+                    Thread t = new Thread(runnable, "clair-indexer-scan");
+                    t.setDaemon(true);
+                    return t;
+                });
     }
 
     /**
@@ -196,9 +204,7 @@ public final class Indexer implements AutoCloseable {
             }
             long t0 = System.nanoTime();
             try (Layer layer = layers.open(d)) {
-                for (VersionedScanner s : missing) {
-                    store.saveScanResult(d.hash(), ScannerRef.of(s), run(s, layer));
-                }
+                scanAll(d, layer, missing);
                 if (needWhiteouts) {
                     store.saveScanResult(d.hash(), ScannerRef.WHITEOUT,
                             new ScanResult(List.of(), List.of(), List.of(), layer.whiteouts()));
@@ -207,6 +213,48 @@ public final class Indexer implements AutoCloseable {
                 throw new IndexingException(describe(e), e);
             }
             options.listener().layerFetched(d.hash(), Duration.ofNanos(System.nanoTime() - t0));
+        }
+    }
+
+    /**
+     * Runs the scanners on the layer side by side (they are stateless and a layer takes concurrent readers), then
+     * stores their results in scanner order, stopping at the first failure: the store ends as it would after running
+     * them one after another. Every scanner has finished before this returns, so the layer can be closed.
+     */
+    private void scanAll(LayerDescriptor d, Layer layer, List<VersionedScanner> missing) throws IOException {
+        List<Future<ScanResult>> results = new ArrayList<>();
+        for (VersionedScanner s : missing) {
+            results.add(scanPool.submit(() -> run(s, layer)));
+        }
+        Throwable failure = null;
+        for (int i = 0; i < missing.size(); i++) {
+            try {
+                ScanResult r = results.get(i).get();
+                if (failure == null) {
+                    store.saveScanResult(d.hash(), ScannerRef.of(missing.get(i)), r);
+                }
+            } catch (ExecutionException e) {
+                if (failure == null) {
+                    failure = e.getCause();
+                }
+            } catch (InterruptedException e) {
+                results.forEach(f -> f.cancel(true));
+                Thread.currentThread().interrupt();
+                throw new IndexingException("indexer: interrupted", e);
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e; // the store failed: keep waiting for the scanners still reading the layer
+                }
+            }
+        }
+        if (failure instanceof IOException io) {
+            throw io;
+        } else if (failure instanceof RuntimeException re) {
+            throw re;
+        } else if (failure instanceof Error err) {
+            throw err;
+        } else if (failure != null) {
+            throw new IOException(failure);
         }
     }
 
@@ -278,6 +326,7 @@ public final class Indexer implements AutoCloseable {
     @Override
     public void close() {
         pool.shutdownNow();
+        scanPool.shutdownNow();
     }
 
     /** A failure that ends indexing of one manifest with {@code IndexError}. */

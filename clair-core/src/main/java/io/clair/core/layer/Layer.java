@@ -3,7 +3,10 @@ package io.clair.core.layer;
 import io.clair.core.manifest.Digest;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -46,6 +49,17 @@ public interface Layer extends AutoCloseable {
      * @throws java.nio.file.NoSuchFileException as for {@link #open(String)}
      */
     Path localFile(String path) throws IOException;
+
+    /**
+     * Read-only random access to the regular file at {@code path}, following links as {@link #open(String)} does:
+     * for readers that seek (ELF and PE headers, sections) but read only a small part of a large file. Unlike
+     * {@link #localFile(String)} it copies nothing. Each call returns a channel of its own; the caller closes it.
+     *
+     * @throws java.nio.file.NoSuchFileException as for {@link #open(String)}
+     */
+    default SeekableByteChannel openChannel(String path) throws IOException {
+        return Files.newByteChannel(localFile(path), StandardOpenOption.READ);
+    }
 
     /** Paths this layer deletes from the layers below it, in archive order. */
     List<Whiteout> whiteouts();

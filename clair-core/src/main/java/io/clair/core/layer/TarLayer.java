@@ -4,6 +4,7 @@ import io.clair.core.manifest.Digest;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -82,6 +83,12 @@ public final class TarLayer implements Layer {
     public InputStream open(String path) throws IOException {
         TarIndex.Node n = file(path);
         return new BufferedInputStream(new SpoolInputStream(spool, n.offset(), n.entry().size()), READ_BUFFER);
+    }
+
+    @Override
+    public SeekableByteChannel openChannel(String path) throws IOException {
+        TarIndex.Node n = file(path);
+        return new SpoolChannel(spool, n.offset(), n.entry().size());
     }
 
     @Override

@@ -4,8 +4,9 @@ import io.clair.core.scan.ScanException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ public final class ElfFile implements AutoCloseable {
     public record Segment(int type, int flags, long vaddr, long offset, long fileSize, long memSize) {
     }
 
-    private final FileChannel channel;
+    private final SeekableByteChannel channel;
     private final long fileSize;
     private final boolean is64;
     private final ByteOrder order;
@@ -48,7 +49,7 @@ public final class ElfFile implements AutoCloseable {
     private final List<Section> sections;
     private final List<Segment> segments;
 
-    private ElfFile(FileChannel channel, ByteBuffer ident) throws IOException {
+    private ElfFile(SeekableByteChannel channel, ByteBuffer ident) throws IOException {
         this.channel = channel;
         this.fileSize = channel.size();
         int cls = ident.get(4);
@@ -80,10 +81,17 @@ public final class ElfFile implements AutoCloseable {
      * @throws ScanException when it is an ELF file whose headers are truncated or inconsistent
      */
     public static Optional<ElfFile> open(Path file) throws IOException {
-        FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+        return open(Files.newByteChannel(file, StandardOpenOption.READ));
+    }
+
+    /**
+     * As {@link #open(Path)}, over a channel this object then owns: closed here when the file is not ELF or its
+     * headers are bad, else by {@link #close()}.
+     */
+    public static Optional<ElfFile> open(SeekableByteChannel ch) throws IOException {
         try {
             ByteBuffer ident = ByteBuffer.allocate(16);
-            ch.read(ident, 0);
+            ch.position(0).read(ident);
             if (ident.position() < 16 || ident.get(0) != 0x7f || ident.get(1) != 'E' || ident.get(2) != 'L'
                     || ident.get(3) != 'F') {
                 ch.close();
@@ -219,7 +227,7 @@ public final class ElfFile implements AutoCloseable {
         }
         ByteBuffer b = ByteBuffer.allocate(length).order(order);
         while (b.hasRemaining()) {
-            if (channel.read(b, offset + b.position()) < 0) {
+            if (channel.position(offset + b.position()).read(b) < 0) {
                 throw new ScanException("elf: file ended while reading offset " + offset);
             }
         }

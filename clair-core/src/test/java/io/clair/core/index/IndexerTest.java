@@ -238,6 +238,112 @@ class IndexerTest {
         assertThat(indexer.index(m).state()).isEqualTo(IndexState.IndexFinished);
     }
 
+    @FunctionalInterface
+    private interface Work {
+        List<io.clair.core.index.Package> scan(Layer layer) throws IOException;
+    }
+
+    /** A package scanner named {@code name} that does {@code work}. */
+    private static io.clair.core.scan.PackageScanner scanner(String name, Work work) {
+        return new io.clair.core.scan.PackageScanner() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public String version() {
+                return "1";
+            }
+
+            @Override
+            public List<io.clair.core.index.Package> scan(Layer layer) throws IOException {
+                return work.scan(layer);
+            }
+        };
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stores")
+    void aFailingScannerStoresWhatASequentialRunWouldAndTheLayerOutlivesEveryScanner(String kind) throws Exception {
+        IndexerStore store = store(kind);
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicBoolean slowSawOpenLayer = new java.util.concurrent.atomic.AtomicBoolean();
+        Path tree = Rootfs.alpine("3.20.3");
+        LayerSource source = d -> {
+            DirectoryLayer dir = new DirectoryLayer(d.hash(), tree);
+            return new Layer() { // records when the indexer closes it
+                @Override
+                public Digest digest() {
+                    return dir.digest();
+                }
+
+                @Override
+                public java.util.Optional<io.clair.core.layer.LayerEntry> entry(String path) {
+                    return dir.entry(path);
+                }
+
+                @Override
+                public Stream<io.clair.core.layer.LayerEntry> entries() {
+                    return dir.entries();
+                }
+
+                @Override
+                public boolean exists(String path) {
+                    return dir.exists(path);
+                }
+
+                @Override
+                public java.io.InputStream open(String path) throws IOException {
+                    return dir.open(path);
+                }
+
+                @Override
+                public Path localFile(String path) throws IOException {
+                    return dir.localFile(path);
+                }
+
+                @Override
+                public List<io.clair.core.layer.Whiteout> whiteouts() {
+                    return dir.whiteouts();
+                }
+
+                @Override
+                public void close() throws IOException {
+                    closed.set(true);
+                    dir.close();
+                }
+            };
+        };
+        List<io.clair.core.scan.PackageScanner> scanners = List.of(
+                scanner("t-a-fine", l -> List.of()),
+                scanner("t-b-fails", l -> {
+                    throw new io.clair.core.scan.ScanException("boom");
+                }),
+                scanner("t-c-slow", l -> {
+                    try {
+                        Thread.sleep(300);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    slowSawOpenLayer.set(!closed.get());
+                    return List.of();
+                }));
+        io.clair.core.scan.Ecosystem eco = new io.clair.core.scan.Ecosystem("test", scanners, List.of(), List.of(),
+                Plugins.load().ecosystems(PluginContext.defaults()).get(0).coalescer());
+        LayerDescriptor l = layer("scanned", tree);
+        try (Indexer indexer = new Indexer(store, source, List.of(eco), IndexerOptions.defaults())) {
+            IndexReport r = indexer.index(manifest("failing-scanner", l));
+            assertThat(r.state()).isEqualTo(IndexState.IndexError);
+            assertThat(r.err()).contains("scanner t-b-fails").contains("boom");
+        }
+        assertThat(closed).isTrue();
+        assertThat(slowSawOpenLayer).as("the layer is closed only after every scanner finished").isTrue();
+        // as if the scanners had run one after another: the one before the failure is stored, none after it
+        assertThat(store.scannedBy(List.of(l.hash())).getOrDefault(l.hash(), Set.of()))
+                .extracting(io.clair.core.scan.ScannerRef::name).containsExactly("t-a-fine");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("stores")
     void deletingAManifestKeepsLayersOthersStillUse(String kind) throws Exception {

@@ -103,6 +103,39 @@ class TarLayerTest {
     }
 
     @Test
+    void openChannelReadsTheFileInPlaceWithoutCopying() throws IOException {
+        byte[] busybox = TarOracle.extract(ALPINE, "./bin/busybox");
+        try (TarLayer layer = fetch(ALPINE)) {
+            try (java.nio.channels.SeekableByteChannel ch = layer.openChannel("bin/sh")) { // a link to busybox
+                assertThat(ch.size()).isEqualTo(busybox.length);
+                java.nio.ByteBuffer all = java.nio.ByteBuffer.allocate(busybox.length + 100);
+                while (ch.read(all) >= 0) {
+                    assertThat(ch.position()).isLessThanOrEqualTo(busybox.length);
+                }
+                assertThat(all.position()).isEqualTo(busybox.length);
+                assertThat(java.util.Arrays.copyOf(all.array(), busybox.length)).isEqualTo(busybox);
+
+                java.nio.ByteBuffer mid = java.nio.ByteBuffer.allocate(16);
+                assertThat(ch.position(1000).read(mid)).isEqualTo(16);
+                assertThat(mid.array()).isEqualTo(java.util.Arrays.copyOfRange(busybox, 1000, 1016));
+                java.nio.ByteBuffer tail = java.nio.ByteBuffer.allocate(64);
+                assertThat(ch.position(busybox.length - 10).read(tail)).isEqualTo(10); // stops at the file's end
+                assertThat(ch.position(busybox.length + 5).read(tail)).isEqualTo(-1);
+                assertThatThrownBy(() -> ch.write(java.nio.ByteBuffer.allocate(1)))
+                        .isInstanceOf(java.nio.channels.NonWritableChannelException.class);
+            }
+            try (java.util.stream.Stream<Path> all = Files.walk(temp)) { // nothing was extracted
+                assertThat(all.filter(p -> p.getFileName().toString().equals("files"))).isEmpty();
+            }
+            assertThatThrownBy(() -> layer.openChannel("etc")).isInstanceOf(NoSuchFileException.class);
+            assertThatThrownBy(() -> layer.openChannel("no/such")).isInstanceOf(NoSuchFileException.class);
+            java.nio.channels.SeekableByteChannel open = layer.openChannel("bin/busybox");
+            open.close();
+            assertThatThrownBy(() -> open.position(0)).isInstanceOf(java.nio.channels.ClosedChannelException.class);
+        }
+    }
+
+    @Test
     void concurrentLocalFileCallsShareOneCopy() throws Exception {
         try (TarLayer layer = fetch(ALPINE)) {
             ExecutorService pool = Executors.newFixedThreadPool(4);

@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.fail;
 
 import io.clair.core.layer.DirectoryLayer;
 import io.clair.core.layer.Layer;
+import io.clair.core.layer.LayerFetcher;
+import io.clair.core.layer.LayerOptions;
+import io.clair.core.layer.TarLayer;
 import io.clair.core.manifest.Digest;
+import io.clair.core.manifest.LayerDescriptor;
 import io.clair.core.testing.TestData;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,6 +52,18 @@ public final class RootfsFixtures {
     /** A layer over {@code dir}, with a digest derived from the path so that distinct trees differ. */
     public static Layer layer(Path dir) {
         return new DirectoryLayer(Digest.of("sha256", dir.toString().getBytes(StandardCharsets.UTF_8)), dir);
+    }
+
+    /**
+     * {@code dir} as a real image layer: archived by GNU tar, gzipped, and fetched by the {@link LayerFetcher} into
+     * {@code temp} (content then read from the spool file, as in production). The caller closes it.
+     */
+    public static TarLayer tarLayer(Path dir, Path temp) throws IOException {
+        Path blob = temp.resolve("layer-" + System.nanoTime() + ".tar.gz");
+        run(List.of("tar", "-C", dir.toString(), "-czf", blob.toString(), "."));
+        Digest d = Digest.of("sha256", Files.readAllBytes(blob));
+        return new LayerFetcher(HttpClient.newBuilder().build(), LayerOptions.defaults(temp.resolve("spool")))
+                .fetch(new LayerDescriptor(d, blob.toUri()));
     }
 
     /** Writes {@code content} to {@code root/relative}, creating parent directories. */

@@ -8,7 +8,8 @@ import io.clair.core.layer.Layer;
 import io.clair.core.layer.LayerEntry;
 import io.clair.core.scan.PackageScanner;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -55,7 +56,7 @@ public final class GoBinaryScanner implements PackageScanner {
             }
             Optional<GoBuildInfo> info;
             try {
-                info = GoBuildInfoReader.read(layer.localFile(e.path()));
+                info = GoBuildInfoReader.read(() -> layer.openChannel(e.path()));
             } catch (IOException | RuntimeException ex) {
                 LOG.atWarn().addKeyValue("layer", layer.digest()).addKeyValue("path", e.path())
                         .addKeyValue("reason", ex.getMessage()).log("gobin: skipping unreadable executable");
@@ -106,15 +107,26 @@ public final class GoBinaryScanner implements PackageScanner {
         }
     }
 
-    /** Only ELF and PE files are opened for random access; the magic is read from the stream first. */
+    /** Only ELF and PE files are opened for random access; the magic is read first. */
     private static boolean looksLikeExecutable(Layer layer, String path) {
-        try (InputStream in = layer.open(path)) {
-            byte[] head = in.readNBytes(4);
+        try {
+            byte[] head = head(layer, path, 4);
             return Arrays.equals(head, ELF) || (head.length >= 2 && Arrays.equals(head, 0, 2, MZ, 0, 2));
         } catch (IOException e) {
             LOG.atDebug().addKeyValue("path", path).addKeyValue("reason", e.getMessage())
                     .log("gobin: cannot open file");
             return false;
+        }
+    }
+
+    /** Up to {@code n} bytes from the start of the file, read through a channel: no buffer larger than asked for. */
+    private static byte[] head(Layer layer, String path, int n) throws IOException {
+        try (SeekableByteChannel ch = layer.openChannel(path)) {
+            ByteBuffer b = ByteBuffer.allocate(n);
+            while (b.hasRemaining() && ch.read(b) >= 0) {
+                // until n bytes or the end of the file
+            }
+            return Arrays.copyOf(b.array(), b.position());
         }
     }
 }

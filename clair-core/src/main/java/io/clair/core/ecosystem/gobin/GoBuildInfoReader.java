@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -47,7 +50,18 @@ final class GoBuildInfoReader {
      * @throws ScanException when the file is an executable with a truncated or inconsistent blob
      */
     static Optional<GoBuildInfo> read(Path file) throws IOException {
-        Optional<ElfFile> elf = ElfFile.open(file);
+        return read(() -> Files.newByteChannel(file, StandardOpenOption.READ));
+    }
+
+    /** Opens a file for {@link #read(Channels)}: once for the ELF check and, when it is not ELF, once more for PE. */
+    @FunctionalInterface
+    interface Channels {
+        SeekableByteChannel open() throws IOException;
+    }
+
+    /** As {@link #read(Path)}, for a file opened by {@code file} (a layer's channel: nothing is copied). */
+    static Optional<GoBuildInfo> read(Channels file) throws IOException {
+        Optional<ElfFile> elf = ElfFile.open(file.open());
         if (elf.isPresent()) {
             try (Image image = new ElfImage(elf.get())) {
                 int type = elf.get().type();
@@ -55,7 +69,7 @@ final class GoBuildInfoReader {
                 return type == ElfFile.ET_EXEC || type == ElfFile.ET_DYN ? read(image) : Optional.empty();
             }
         }
-        Optional<PeFile> pe = PeFile.open(file);
+        Optional<PeFile> pe = PeFile.open(file.open());
         if (pe.isPresent()) {
             try (Image image = pe.get()) {
                 return read(image);

@@ -4,7 +4,8 @@ import io.clair.core.scan.ScanException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -24,12 +25,12 @@ final class PeFile implements GoBuildInfoReader.Image {
     record Section(long virtualAddress, long virtualSize, long rawSize, long rawOffset, int characteristics) {
     }
 
-    private final FileChannel channel;
+    private final SeekableByteChannel channel;
     private final long fileSize;
     private final long imageBase;
     private final List<Section> sections;
 
-    private PeFile(FileChannel channel) throws IOException {
+    private PeFile(SeekableByteChannel channel) throws IOException {
         this.channel = channel;
         this.fileSize = channel.size();
         long peOffset = Integer.toUnsignedLong(readFile(0x3c, 4).getInt());
@@ -58,10 +59,14 @@ final class PeFile implements GoBuildInfoReader.Image {
 
     /** Opens {@code file} when it starts with {@code MZ}; empty for any other file. */
     static Optional<PeFile> open(Path file) throws IOException {
-        FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+        return open(Files.newByteChannel(file, StandardOpenOption.READ));
+    }
+
+    /** As {@link #open(Path)}, over a channel this object then owns (closed here when the file is not PE). */
+    static Optional<PeFile> open(SeekableByteChannel ch) throws IOException {
         try {
             ByteBuffer mz = ByteBuffer.allocate(2);
-            ch.read(mz, 0);
+            ch.position(0).read(mz);
             if (mz.position() < 2 || mz.get(0) != 'M' || mz.get(1) != 'Z') {
                 ch.close();
                 return Optional.empty();
@@ -112,7 +117,7 @@ final class PeFile implements GoBuildInfoReader.Image {
         }
         ByteBuffer b = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
         while (b.hasRemaining()) {
-            if (channel.read(b, offset + b.position()) < 0) {
+            if (channel.position(offset + b.position()).read(b) < 0) {
                 throw new ScanException("pe: file ended while reading offset " + offset);
             }
         }

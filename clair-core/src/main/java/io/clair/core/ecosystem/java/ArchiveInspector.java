@@ -3,16 +3,14 @@ package io.clair.core.ecosystem.java;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,21 +48,25 @@ final class ArchiveInspector {
         this.entriesLeft = limits.maxEntries();
     }
 
-    /** The artifacts of the archive on disk at {@code file}, named {@code name} in messages. */
-    List<JarArtifact> inspect(Path file, String name) throws IOException {
-        try (ZipFile zip = new ZipFile(file.toFile())) {
-            List<JarArtifact> out = new ArrayList<>();
-            Found found = new Found();
-            Enumeration<? extends ZipEntry> entries = zip.entries();
-            while (entries.hasMoreElements()) {
-                ZipEntry e = entries.nextElement();
-                try (InputStream in = zip.getInputStream(e)) {
-                    visit(e, in, name, 0, found, out);
+    /**
+     * The artifacts of the archive read through {@code archive} (a layer's file, read in place), named {@code name}
+     * in messages. Members are visited in central-directory order, as {@link java.util.zip.ZipFile} lists them.
+     */
+    List<JarArtifact> inspect(SeekableByteChannel archive, String name) throws IOException {
+        ChannelZip zip = ChannelZip.open(archive);
+        List<JarArtifact> out = new ArrayList<>();
+        Found found = new Found();
+        try {
+            for (ChannelZip.Entry e : zip.entries()) {
+                try (InputStream in = zip.open(e)) {
+                    visit(new ZipEntry(e.name()), in, name, 0, found, out);
                 }
             }
-            out.addAll(0, found.identify(name));
-            return out;
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
         }
+        out.addAll(0, found.identify(name));
+        return out;
     }
 
     /** Reads a nested archive held in memory; its own failures are logged and end only its inspection. */

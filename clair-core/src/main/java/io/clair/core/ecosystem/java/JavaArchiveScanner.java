@@ -8,6 +8,7 @@ import io.clair.core.layer.Layer;
 import io.clair.core.layer.LayerEntry;
 import io.clair.core.scan.PackageScanner;
 import java.io.IOException;
+import java.nio.channels.SeekableByteChannel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,7 +68,9 @@ public final class JavaArchiveScanner implements PackageScanner {
         for (String p : archives) {
             List<JarArtifact> found;
             try {
-                found = new ArchiveInspector(limits).inspect(layer.localFile(p), p);
+                try (SeekableByteChannel ch = layer.openChannel(p)) { // read in place: no copy of the archive
+                    found = new ArchiveInspector(limits).inspect(ch, p);
+                }
             } catch (IOException | RuntimeException e) {
                 LOG.atWarn().addKeyValue("layer", layer.digest()).addKeyValue("path", p)
                         .addKeyValue("reason", e.getMessage() == null ? e.toString() : e.getMessage())

@@ -10,7 +10,8 @@ import io.clair.core.scan.PackageScanner;
 import io.clair.core.scan.ScanException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -71,7 +72,7 @@ public final class AuditableBinaryScanner implements PackageScanner {
     }
 
     private static Optional<byte[]> dependencyJson(Layer layer, String path) throws IOException {
-        Optional<ElfFile> elf = ElfFile.open(layer.localFile(path));
+        Optional<ElfFile> elf = ElfFile.open(layer.openChannel(path));
         if (elf.isEmpty()) {
             return Optional.empty();
         }
@@ -130,10 +131,21 @@ public final class AuditableBinaryScanner implements PackageScanner {
     }
 
     private static boolean isElf(Layer layer, String path) {
-        try (InputStream in = layer.open(path)) {
-            return Arrays.equals(in.readNBytes(4), ELF);
+        try {
+            return Arrays.equals(head(layer, path, 4), ELF);
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /** Up to {@code n} bytes from the start of the file, read through a channel: no buffer larger than asked for. */
+    private static byte[] head(Layer layer, String path, int n) throws IOException {
+        try (SeekableByteChannel ch = layer.openChannel(path)) {
+            ByteBuffer b = ByteBuffer.allocate(n);
+            while (b.hasRemaining() && ch.read(b) >= 0) {
+                // until n bytes or the end of the file
+            }
+            return Arrays.copyOf(b.array(), b.position());
         }
     }
 }

@@ -3,6 +3,7 @@ package io.clair.core.ecosystem.gobin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clair.core.index.Package;
+import io.clair.core.layer.TarLayer;
 import io.clair.core.linux.StderrCapture;
 import io.clair.core.osrelease.RootfsFixtures;
 import java.io.IOException;
@@ -15,7 +16,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The gobin scanner on real Debian Go executables of both build-information formats (see {@link GoTree}), against
@@ -66,6 +69,19 @@ class GoBinaryScannerTest {
             assertThat(p.packageDb()).isEqualTo("go:" + p.filepath());
             assertThat(p.purl()).startsWith("pkg:golang/");
         });
+    }
+
+    @Test
+    void aFetchedTarLayerIsReadInPlaceWithTheSameResult(@TempDir Path temp) throws IOException {
+        Path root = GoTree.get();
+        List<Package> fromDirectory = new GoBinaryScanner().scan(RootfsFixtures.layer(root));
+        try (TarLayer layer = RootfsFixtures.tarLayer(root, temp)) {
+            assertThat(new GoBinaryScanner().scan(layer)).containsExactlyElementsOf(fromDirectory);
+            try (Stream<Path> all = Files.walk(temp)) { // executables are read from the spool, never copied out
+                assertThat(all.filter(p -> p.getFileName().toString().equals("files"))).isEmpty();
+            }
+        }
+        assertThat(fromDirectory).isNotEmpty();
     }
 
     @Test

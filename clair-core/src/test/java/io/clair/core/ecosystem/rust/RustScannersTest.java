@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.packageurl.MalformedPackageURLException;
 import com.github.packageurl.PackageURL;
 import io.clair.core.index.Package;
+import io.clair.core.layer.TarLayer;
 import io.clair.core.linux.StderrCapture;
 import io.clair.core.osrelease.RootfsFixtures;
 import java.io.IOException;
@@ -16,7 +17,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Rust scanners on real inputs (see {@link RustTree}): every Cargo.lock of Debian's rust-src against Python's
@@ -63,6 +66,21 @@ class RustScannersTest {
         List<Package> found = new AuditableBinaryScanner().scan(RootfsFixtures.layer(root));
 
         assertThat(byFile(found)).containsExactly(Map.entry(RustTree.AUDITED, expected));
+    }
+
+    @Test
+    void anAuditableBinaryInAFetchedTarLayerIsReadInPlace(@TempDir Path temp) throws IOException {
+        Path tree = temp.resolve("tree");
+        assertThat(RootfsFixtures.copy(RustTree.get().resolve(RustTree.AUDITED), tree, RustTree.AUDITED).toFile()
+                .setExecutable(true)).isTrue();
+        List<Package> fromDirectory = new AuditableBinaryScanner().scan(RootfsFixtures.layer(tree));
+        try (TarLayer layer = RootfsFixtures.tarLayer(tree, temp)) {
+            assertThat(new AuditableBinaryScanner().scan(layer)).containsExactlyElementsOf(fromDirectory);
+            try (Stream<Path> all = Files.walk(temp.resolve("spool"))) { // read from the spool, never copied out
+                assertThat(all.filter(p -> p.getFileName().toString().equals("files"))).isEmpty();
+            }
+        }
+        assertThat(fromDirectory).isNotEmpty();
     }
 
     @Test
