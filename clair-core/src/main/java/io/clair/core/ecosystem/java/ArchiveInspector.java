@@ -53,17 +53,14 @@ final class ArchiveInspector {
      * in messages. Members are visited in central-directory order, as {@link java.util.zip.ZipFile} lists them.
      */
     List<JarArtifact> inspect(SeekableByteChannel archive, String name) throws IOException {
-        ChannelZip zip = ChannelZip.open(archive);
         List<JarArtifact> out = new ArrayList<>();
         Found found = new Found();
-        try {
+        try (ChannelZip zip = ChannelZip.open(archive)) {
             for (ChannelZip.Entry e : zip.entries()) {
                 try (InputStream in = zip.open(e)) {
                     visit(new ZipEntry(e.name()), in, name, 0, found, out);
                 }
             }
-        } catch (java.io.UncheckedIOException e) {
-            throw e.getCause();
         }
         out.addAll(0, found.identify(name));
         return out;
