@@ -1,5 +1,6 @@
 package io.clair.e2e;
 
+import io.clair.core.osrelease.RootfsFixtures;
 import io.clair.core.testing.Debootstrap;
 import io.clair.core.testing.OciLayoutBuilder;
 import io.clair.core.testing.TestData;
@@ -109,11 +110,11 @@ final class Images {
         return dir;
     }
 
+    /** A fresh copy of the tarball's tree each run: the two-layer image edits its tree, so a kept one is stale. */
     private static Path extract(Path tarball, Path dir) throws Exception {
-        if (!Files.exists(dir.resolve("lib/apk/db/installed"))) {
-            Files.createDirectories(dir);
-            Processes.ok("tar", "-xzf", tarball.toString(), "-C", dir.toString());
-        }
+        RootfsFixtures.deleteTree(dir);
+        Files.createDirectories(dir);
+        Processes.ok("tar", "-xzf", tarball.toString(), "-C", dir.toString());
         return dir;
     }
 
