@@ -32,9 +32,9 @@ import org.slf4j.LoggerFactory;
  * dropped when a redirect leaves the original scheme, host and port, as Docker clients do.
  *
  * <p>Each fetch uses its calling thread to decompress and index, plus two short-lived threads of its own: one reads
- * and hashes the blob ahead of the decompressor, one writes the spool file. The JDK HTTP client reads in 16 KiB
- * buffers by default; starting the JVM with {@code -Djdk.httpclient.bufsize=65536} halves its CPU cost per byte
- * (see docs/benchmarks.md).
+ * and hashes the blob ahead of the decompressor, one writes the spool file. The blob itself is read through
+ * {@code HttpURLConnection} set up from the client's proxy, TLS and authenticator settings (see
+ * {@link HttpDownloader} for why).
  *
  * <p>Thread-safe; one fetcher is meant to serve a whole indexer, sharing the temp budget of its
  * {@link LayerOptions}.
