@@ -62,7 +62,7 @@ final class HttpDownloader {
         boolean keepCredentials = true;
         for (int hop = 0; ; hop++) {
             HttpURLConnection c = open(d, uri, layer.headers(), keepCredentials);
-            int status = status(d, c);
+            int status = status(d, c, uri);
             if (REDIRECTS.contains(status)) {
                 String location = c.getHeaderField("Location");
                 c.disconnect(); // the redirect's body is not wanted
@@ -138,8 +138,8 @@ final class HttpDownloader {
         }
     }
 
-    private int status(Digest d, HttpURLConnection c) throws LayerException {
-        String what = "GET " + show(URI.create(c.getURL().toString()));
+    private int status(Digest d, HttpURLConnection c, URI uri) throws LayerException {
+        String what = "GET " + show(uri);
         try {
             return c.getResponseCode();
         } catch (SocketTimeoutException e) {
@@ -194,19 +194,31 @@ final class HttpDownloader {
 
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xff;
+            int b;
+            try {
+                b = in.read();
+            } catch (SocketTimeoutException e) {
+                throw stalled(e);
+            }
+            return counted(b < 0 ? -1 : 1) < 0 ? -1 : b;
         }
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            int n;
             try {
-                n = in.read(b, off, len);
+                return counted(in.read(b, off, len));
             } catch (SocketTimeoutException e) {
-                throw new IOException("no data for " + timeout.toSeconds() + " s while reading the response body", e);
+                throw stalled(e);
             }
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            byte[] buf = new byte[(int) Math.min(Math.max(n, 0), 8192)];
+            return Math.max(read(buf, 0, buf.length), 0); // through read, so that skipped bytes are counted
+        }
+
+        private int counted(int n) throws IOException {
             if (n < 0) {
                 if (length >= 0 && read < length) {
                     throw new IOException("the body ended after " + read + " of " + length + " bytes");
@@ -217,11 +229,8 @@ final class HttpDownloader {
             return n;
         }
 
-        @Override
-        public long skip(long n) throws IOException {
-            byte[] buf = new byte[(int) Math.min(n, 8192)];
-            int k = read(buf, 0, buf.length);
-            return Math.max(k, 0);
+        private IOException stalled(SocketTimeoutException e) {
+            return new IOException("no data for " + timeout.toSeconds() + " s while reading the response body", e);
         }
 
         @Override

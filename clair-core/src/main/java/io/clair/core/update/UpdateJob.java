@@ -31,56 +31,42 @@ interface UpdateJob {
     static List<UpdateJob> of(UpdaterFactory f) throws IOException {
         List<UpdateJob> out = new ArrayList<>();
         for (Updater u : f.create()) {
-            out.add(new UpdateJob() {
-                @Override
-                public String name() {
-                    return u.name();
-                }
-
-                @Override
-                public UpdateKind kind() {
-                    return UpdateKind.VULNERABILITY;
-                }
-
-                @Override
-                public FetchResult fetch(Fingerprint previous) throws IOException {
-                    return u.fetch(previous);
-                }
-
-                @Override
-                public UpdateManager.Fetched parse(InputStream content, Fingerprint next,
-                        Supplier<List<Vulnerability>> previous) throws IOException {
+            out.add(new Job(u.name(), UpdateKind.VULNERABILITY, u::fetch, (content, next, previous) ->
                     // a delta source builds the complete set from the records of the run whose fingerprint it got
-                    List<Vulnerability> vulns = u instanceof DeltaUpdater delta && previous != null
-                            ? delta.parse(content, previous.get()) : u.parse(content);
-                    return new UpdateManager.Fetched(u.name(), next, kind(), vulns, List.of());
-                }
-            });
+                    new UpdateManager.Fetched(u.name(), next, UpdateKind.VULNERABILITY,
+                            u instanceof DeltaUpdater delta && previous != null
+                                    ? delta.parse(content, previous.get()) : u.parse(content), List.of())));
         }
         for (EnrichmentUpdater u : f.enrichmentUpdaters()) {
-            out.add(new UpdateJob() {
-                @Override
-                public String name() {
-                    return u.name();
-                }
-
-                @Override
-                public UpdateKind kind() {
-                    return UpdateKind.ENRICHMENT;
-                }
-
-                @Override
-                public FetchResult fetch(Fingerprint previous) throws IOException {
-                    return u.fetch(previous);
-                }
-
-                @Override
-                public UpdateManager.Fetched parse(InputStream content, Fingerprint next,
-                        Supplier<List<Vulnerability>> previous) throws IOException {
-                    return new UpdateManager.Fetched(u.name(), next, kind(), List.of(), u.parseEnrichments(content));
-                }
-            });
+            out.add(new Job(u.name(), UpdateKind.ENRICHMENT, u::fetch, (content, next, previous) ->
+                    new UpdateManager.Fetched(u.name(), next, UpdateKind.ENRICHMENT, List.of(),
+                            u.parseEnrichments(content))));
         }
         return out;
+    }
+
+    /** How a job fetches. */
+    interface Fetch {
+        FetchResult fetch(Fingerprint previous) throws IOException;
+    }
+
+    /** How a job parses; see {@link UpdateJob#parse}. */
+    interface Parse {
+        UpdateManager.Fetched parse(InputStream content, Fingerprint next, Supplier<List<Vulnerability>> previous)
+                throws IOException;
+    }
+
+    /** An updater of either kind behind the two functions that differ between the kinds. */
+    record Job(String name, UpdateKind kind, Fetch fetcher, Parse parser) implements UpdateJob {
+        @Override
+        public FetchResult fetch(Fingerprint previous) throws IOException {
+            return fetcher.fetch(previous);
+        }
+
+        @Override
+        public UpdateManager.Fetched parse(InputStream content, Fingerprint next,
+                Supplier<List<Vulnerability>> previous) throws IOException {
+            return parser.parse(content, next, previous);
+        }
     }
 }

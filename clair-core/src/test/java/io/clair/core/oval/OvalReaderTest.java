@@ -13,7 +13,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -179,13 +178,5 @@ class OvalReaderTest {
             out.add(nodes.item(i).getNodeValue());
         }
         return out;
-    }
-
-    @Test
-    void datesInTheirSeveralForms() {
-        assertThat(DefinitionBuilder.instant("2015-06-11")).isEqualTo(Instant.parse("2015-06-11T00:00:00Z"));
-        assertThat(DefinitionBuilder.instant("2024-03-12 10:01:02 UTC")).isEqualTo(Instant.parse("2024-03-12T10:01:02Z"));
-        assertThat(DefinitionBuilder.instant("2018-01-11 21:05")).isEqualTo(Instant.parse("2018-01-11T21:05:00Z"));
-        assertThat(DefinitionBuilder.instant("unknown")).isNull();
     }
 }

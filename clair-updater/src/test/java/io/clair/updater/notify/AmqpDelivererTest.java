@@ -20,7 +20,6 @@ import io.clair.core.store.memory.InMemoryVulnerabilityStore;
 import io.clair.updater.notify.deliver.AmqpDeliverer;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,29 +70,12 @@ class AmqpDelivererTest {
                 Duration.ofSeconds(10)));
     }
 
-    /** Every message the queue holds once {@code count} have arrived. */
-    private List<GetResponse> receive(int count) throws Exception {
-        List<GetResponse> out = new ArrayList<>();
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (out.size() < count && Instant.now().isBefore(deadline)) {
-            GetResponse r = ch.basicGet(queue, true);
-            if (r == null) {
-                Thread.sleep(50);
-            } else {
-                out.add(r);
-            }
-        }
-        assertThat(out).as("messages in %s", queue).hasSize(count);
-        assertThat(ch.basicGet(queue, true)).as("no further message").isNull();
-        return out;
-    }
-
     @Test
     void publishesTheCallbackThroughTheFirstReachableBroker() throws Exception {
         UUID id = Entries.put(store, Entries.some(3));
         assertThat(notifier.deliver(deliverer(List.of(CLOSED, BROKER), exchange, false, 0)).delivered())
                 .isEqualTo(1);
-        GetResponse m = receive(1).get(0);
+        GetResponse m = Brokers.receive(ch, queue, 1).get(0);
         assertThat(m.getProps().getContentType()).isEqualTo("application/json");
         assertThat(m.getProps().getAppId()).isEqualTo("clairV4-notifier");
         JsonNode body = JSON.readTree(m.getBody());
@@ -109,7 +91,7 @@ class AmqpDelivererTest {
         assertThat(notifier.deliver(deliverer(List.of(BROKER), exchange, true, 2)).delivered()).isEqualTo(1);
         List<Notification> got = new ArrayList<>();
         List<Integer> sizes = new ArrayList<>();
-        for (GetResponse m : receive(3)) {
+        for (GetResponse m : Brokers.receive(ch, queue, 3)) {
             assertThat(m.getProps().getAppId()).isEqualTo("clairV4-notifier");
             JsonNode array = JSON.readTree(m.getBody());
             sizes.add(array.size());
@@ -131,7 +113,7 @@ class AmqpDelivererTest {
         assertThat(ch.basicGet(queue, true)).isNull();
         // the exchange appears: the next pass delivers
         assertThat(notifier.deliver(deliverer(List.of(BROKER), exchange, true, 1)).delivered()).isEqualTo(1);
-        receive(1);
+        Brokers.receive(ch, queue, 1);
     }
 
     @Test

@@ -1,10 +1,15 @@
 package io.clair.updater.notify;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.rabbitmq.client.Channel;
+import com.rabbitmq.client.GetResponse;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,6 +41,26 @@ final class Brokers {
         run(List.of("rabbitmq-plugins", "enable", "rabbitmq_stomp"));
         await(STOMP_PORT, "RabbitMQ's STOMP plugin on " + HOST + ":" + STOMP_PORT
                 + " (enable it with `rabbitmq-plugins enable rabbitmq_stomp`)");
+    }
+
+    /**
+     * Every message {@code queue} holds once {@code count} have arrived (within 30 s), asserting there are exactly
+     * that many.
+     */
+    static List<GetResponse> receive(Channel ch, String queue, int count) throws Exception {
+        List<GetResponse> out = new ArrayList<>();
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (out.size() < count && Instant.now().isBefore(deadline)) {
+            GetResponse r = ch.basicGet(queue, true);
+            if (r == null) {
+                Thread.sleep(50);
+            } else {
+                out.add(r);
+            }
+        }
+        assertThat(out).as("messages in %s", queue).hasSize(count);
+        assertThat(ch.basicGet(queue, true)).as("no further message").isNull();
+        return out;
     }
 
     private static boolean open(int port) {

@@ -19,7 +19,6 @@ import io.clair.core.store.LocalLocks;
 import io.clair.core.store.memory.InMemoryVulnerabilityStore;
 import io.clair.updater.notify.deliver.StompDeliverer;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -68,28 +67,12 @@ class StompDelivererTest {
                 Duration.ofSeconds(10)));
     }
 
-    private List<GetResponse> receive(int count) throws Exception {
-        List<GetResponse> out = new ArrayList<>();
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (out.size() < count && Instant.now().isBefore(deadline)) {
-            GetResponse r = ch.basicGet(queue, true);
-            if (r == null) {
-                Thread.sleep(50);
-            } else {
-                out.add(r);
-            }
-        }
-        assertThat(out).as("messages in %s", queue).hasSize(count);
-        assertThat(ch.basicGet(queue, true)).as("no further message").isNull();
-        return out;
-    }
-
     @Test
     void sendsTheCallbackThroughTheFirstReachableBroker() throws Exception {
         UUID id = Entries.put(store, Entries.some(2));
         assertThat(notifier.deliver(deliverer(List.of(CLOSED, BROKER), false, 0, "guest", "guest")).delivered())
                 .isEqualTo(1);
-        GetResponse m = receive(1).get(0);
+        GetResponse m = Brokers.receive(ch, queue, 1).get(0);
         assertThat(m.getProps().getContentType()).isEqualTo("application/json");
         JsonNode body = JSON.readTree(m.getBody());
         assertThat(body.get("notification_id").asText()).isEqualTo(id.toString());
@@ -105,7 +88,7 @@ class StompDelivererTest {
                 .isEqualTo(1);
         List<Notification> got = new ArrayList<>();
         List<Integer> sizes = new ArrayList<>();
-        for (GetResponse m : receive(3)) {
+        for (GetResponse m : Brokers.receive(ch, queue, 3)) {
             JsonNode array = JSON.readTree(m.getBody());
             sizes.add(array.size());
             array.forEach(n -> got.add(NotificationCodec.fromJson(n)));

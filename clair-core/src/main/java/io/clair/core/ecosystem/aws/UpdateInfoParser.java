@@ -4,15 +4,11 @@ import io.clair.core.index.Distribution;
 import io.clair.core.index.Package;
 import io.clair.core.index.PackageKind;
 import io.clair.core.oval.OvalInput;
+import io.clair.core.update.FeedDates;
 import io.clair.core.vuln.ArchOp;
 import io.clair.core.vuln.Vulnerability;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.DateTimeException;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -20,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -47,7 +41,6 @@ import org.slf4j.LoggerFactory;
 public final class UpdateInfoParser {
     private static final Logger log = LoggerFactory.getLogger(UpdateInfoParser.class);
     private static final XMLInputFactory FACTORY = RepoMd.factory();
-    private static final Pattern DATE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})(?: (\\d{2}:\\d{2})(:\\d{2})?)?.*");
 
     private final String updater;
     private final Distribution distribution;
@@ -117,31 +110,12 @@ public final class UpdateInfoParser {
                     k -> Package.builder(name, "").kind(PackageKind.BINARY).arch(arch).build());
             String vr = p[2] + "-" + p[3];
             String fixed = p[1] == null || p[1].isEmpty() || p[1].equals("0") ? vr : p[1] + ":" + vr;
-            out.add(new Vulnerability("", updater, u.id, u.description, instant(u.issued), links, u.severity,
+            out.add(new Vulnerability("", updater, u.id, u.description, FeedDates.utc(u.issued), links, u.severity,
                     AlasSeverity.normalize(u.severity), pkg, distribution, null, fixed, null,
                     arch.isEmpty() ? ArchOp.NONE : ArchOp.EQUALS, false));
         }
     }
 
-    /** ALAS writes {@code 2018-01-11 21:05}, newer feeds {@code 2023-02-17 20:41:00}; both are UTC. */
-    static Instant instant(String s) {
-        if (s == null) {
-            return null;
-        }
-        Matcher m = DATE.matcher(s.trim());
-        if (!m.matches()) {
-            return null;
-        }
-        try {
-            if (m.group(2) == null) {
-                return LocalDate.parse(m.group(1)).atStartOfDay().toInstant(ZoneOffset.UTC);
-            }
-            String time = m.group(2) + (m.group(3) == null ? ":00" : m.group(3));
-            return LocalDateTime.parse(m.group(1) + "T" + time).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeException e) {
-            return null;
-        }
-    }
 
     /** One {@code update} element while it is read. */
     private static final class Update {
